@@ -1,0 +1,189 @@
+/**
+ * Claim extraction: who said, claimed, denied, confirmed or reported what.
+ *
+ * Pure TypeScript on plain text (paragraphs separated by blank lines); no DOM,
+ * no model. Rules per sentence find a cue (reporting verb group, "according
+ * to", a quotation colon), then its source and content; a quote that follows
+ * without a cue of its own continues the previous claim.
+ */
+import { createHash } from 'node:crypto';
+import type { Claim, Span } from '../types.ts';
+import { extractSentence, type RawClaim, type TokRange } from './extract.ts';
+import { HEDGE_PATTERNS } from './lexicon.ts';
+import { SpeakerResolver, classify, properName } from './speaker.ts';
+import { buildParagraph, paragraphRanges, type Paragraph, type Token } from './tokens.ts';
+
+/** Bump when extraction output for the same text may change. */
+export const CLAIMS_VERSION = 'claims-0.1.0';
+
+export interface ExtractClaimsOptions {
+  /** The article's paragraphs, in order, each a substring of `text`. */
+  paragraphs?: string[];
+}
+
+/**
+ * Finds every attributed statement in an article's plain text.
+ *
+ * @example
+ * extractClaims('“We will win,” she said.')[0].content.text // '“We will win,”'
+ */
+export function extractClaims(text: string, options: ExtractClaimsOptions = {}): Claim[] {
+  const out: Claim[] = [];
+  const resolver = new SpeakerResolver();
+  for (const [ps, pe] of paragraphRanges(text, options.paragraphs)) {
+    const p = buildParagraph(text, ps, pe);
+    let previous: { raw: RawClaim; claim: Claim } | null = null;
+    for (const sent of p.sentences) {
+      observeNames(p, sent.first, sent.end, resolver);
+      const raws = extractSentence(p, sent);
+      if (raws.length === 0) {
+        // a quote with no cue of its own continues the previous direct quote
+        if (previous && isWholeQuote(p, sent.first, sent.end) && endsWithQuote(p, previous.raw)) {
+          const frag = trimQuoteSentence(p, sent.first, sent.end);
+          previous.raw.content.push(frag);
+          Object.assign(previous.claim, contentFields(text, p, previous.raw.content));
+          previous.claim.quoteType = quoteType(p, previous.raw.content);
+        } else {
+          previous = null;
+        }
+        continue;
+      }
+      for (const raw of raws) {
+        const claim = toClaim(text, p, raw, resolver);
+        claim.hedges = hedgesAround(text, p, sent.first, sent.end);
+        out.push(claim);
+        previous = { raw, claim };
+        for (const inner of nestedClaims(p, raw)) {
+          const ic = toClaim(text, p, inner, resolver);
+          ic.nested = true;
+          ic.hedges = claim.hedges;
+          out.push(ic);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A short id for a claim, stable as long as the same text yields the same
+ * cue and content offsets.
+ *
+ * @example
+ * claimId('a1b2', claim) // '3f9c0e1d2b7a6c54'
+ */
+export function claimId(articleId: string, claim: Claim): string {
+  const frags = claim.contentFragments ?? [claim.content];
+  const key = [articleId, claim.cue.start, claim.cue.end, ...frags.flatMap((f) => [f.start, f.end])].join(':');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+function span(text: string, p: Paragraph, [s, e]: TokRange): Span {
+  const start = p.tokens[s]!.start;
+  const end = p.tokens[e - 1]!.end;
+  return { text: text.slice(start, end), start, end };
+}
+
+function contentFields(text: string, p: Paragraph, frags: TokRange[]): Pick<Claim, 'content' | 'contentFragments'> {
+  const spans = frags.map((f) => span(text, p, f)).sort((a, b) => a.start - b.start);
+  const start = spans[0]!.start;
+  const end = spans[spans.length - 1]!.end;
+  const content = { text: text.slice(start, end), start, end };
+  return spans.length > 1 ? { content, contentFragments: spans } : { content, contentFragments: undefined };
+}
+
+function quoteType(p: Paragraph, frags: TokRange[]): Claim['quoteType'] {
+  let quoted = 0;
+  let words = 0;
+  for (const [s, e] of frags) {
+    for (let i = s; i < e; i++) {
+      const t = p.tokens[i]!;
+      if (t.kind !== 'word') continue;
+      words++;
+      if (t.quote >= 0) quoted++;
+    }
+  }
+  if (words === 0 || quoted === 0) return 'indirect';
+  return quoted >= words * 0.9 ? 'direct' : 'mixed';
+}
+
+function toClaim(text: string, p: Paragraph, raw: RawClaim, resolver: SpeakerResolver): Claim {
+  const source = raw.source && raw.source[1] > raw.source[0] ? span(text, p, raw.source) : null;
+  const who = source ? resolver.resolve(source.text, source.start) : { speaker: null, type: null };
+  const claim: Claim = {
+    source,
+    speaker: who.speaker,
+    speakerType: who.type,
+    cue: span(text, p, raw.cue),
+    ...contentFields(text, p, raw.content),
+    stance: raw.stance,
+    negated: raw.negated,
+    quoteType: quoteType(p, raw.content),
+    nested: raw.nested,
+    hedges: [],
+  };
+  if (!claim.contentFragments) delete claim.contentFragments;
+  return claim;
+}
+
+/** Inner attributions inside an indirect content ("a source denied X, Reuters reported"). */
+function nestedClaims(p: Paragraph, raw: RawClaim): RawClaim[] {
+  if (raw.content.length !== 1) return [];
+  const [s, e] = raw.content[0]!;
+  if (e - s < 4 || p.tokens[s]!.quote >= 0) return [];
+  const inner = extractSentence(p, { first: s, end: e });
+  return inner.filter((c) => c.head !== raw.head && c.source !== null).map((c) => ({ ...c, nested: true }));
+}
+
+function isWholeQuote(p: Paragraph, first: number, end: number): boolean {
+  const t = p.tokens[first]!;
+  if (t.quote < 0) return false;
+  const q = p.quotes[t.quote]!;
+  return q.first === first && q.last >= end - 2;
+}
+
+function endsWithQuote(p: Paragraph, raw: RawClaim): boolean {
+  const frags = raw.content;
+  const [s, e] = frags[frags.length - 1]!;
+  return p.tokens[e - 1]!.quote >= 0 || p.tokens[s]!.quote >= 0;
+}
+
+function trimQuoteSentence(p: Paragraph, first: number, end: number): TokRange {
+  let e = end;
+  while (e > first + 1 && p.tokens[e - 1]!.quote < 0 && /^[.,;:]$/.test(p.tokens[e - 1]!.w)) e--;
+  return [first, e];
+}
+
+function hedgesAround(text: string, p: Paragraph, first: number, end: number): string[] {
+  const s = p.tokens[first]!.start;
+  // the next sentence often carries "… could not be independently verified"
+  const e = Math.min(text.length, p.tokens[end - 1]!.end + 160);
+  const window = text.slice(s, e);
+  const sentence = text.slice(s, p.tokens[end - 1]!.end);
+  const found: string[] = [];
+  for (const [re, label] of HEDGE_PATTERNS) {
+    const m = (label === '' ? window : sentence).match(re);
+    if (m) found.push(label || m[0].replace(/[.\s]+$/, ''));
+  }
+  return found;
+}
+
+/** Registers multi-word proper names of a sentence so that short forms resolve later. */
+function observeNames(p: Paragraph, first: number, end: number, resolver: SpeakerResolver): void {
+  const toks: Token[] = p.tokens;
+  let i = first;
+  while (i < end) {
+    if (!/^\p{Lu}/u.test(toks[i]!.w) || toks[i]!.kind !== 'word') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < end && ((toks[j]!.kind === 'word' && (/^\p{Lu}/u.test(toks[j]!.w) || (/^(of|for|the|al)$/.test(toks[j]!.w) && j + 1 < end && /^\p{Lu}/u.test(toks[j + 1]!.w)))) || (toks[j]!.w === '.' && j > i && toks[j - 1]!.end === toks[j]!.start && /^(Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|[A-Z])$/.test(toks[j - 1]!.w)))) j++;
+    if (j - i >= 2) {
+      const phrase = p.tokens.slice(i, j).map((t) => t.w).join(' ').replace(/ \./g, '.');
+      const name = properName(phrase.replace(/^\S+-(?:based|backed|led)\s+/, ''));
+      if (name && name.includes(' ')) resolver.observe(name, classify(name, name), toks[i]!.start);
+    }
+    i = Math.max(j, i + 1);
+  }
+}
