@@ -64,7 +64,7 @@ export const KEYS = {
   rawPrefix: 'raw/',
   /** Fetch metadata (headers, status, feed hints) for a raw object: `meta/<site>/<articleId>.json`. */
   metaPrefix: 'meta/',
-  /** Normalized document (text, paragraphs, metadata, claims): `docs/<articleId>.json`. */
+  /** Normalized document (text, paragraphs, metadata, claims): `docs/<articleId>/<contentHash16>.json`. */
   docsPrefix: 'docs/',
   /** Failure records of permanent errors: `failures/<stage>/<id>.json`. */
   failuresPrefix: 'failures/',

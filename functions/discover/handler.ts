@@ -1,0 +1,43 @@
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { createClients } from '../../shared/aws/clients.ts';
+import { S3BlobStore } from '../../shared/aws/s3-blob-store.ts';
+import { SqsFetchQueue } from '../../shared/aws/sqs-fetch-queue.ts';
+import { loadFunctionConfig } from '../../shared/config.ts';
+import { loadSources } from '../../shared/discover/index.ts';
+import { ConfigError } from '../../shared/errors.ts';
+import { createLogger, type Logger } from '../../shared/log.ts';
+import { discoverSources, type DiscoveryDeps } from '../../shared/pipeline/discover-sources.ts';
+import type { SourceConfig } from '../../shared/discover/index.ts';
+import { createPoliteFetching } from '../lib/fetching.ts';
+
+/** Builds the scheduled discovery handler: read every source, queue the new article URLs. */
+export function createDiscoverHandler(deps: DiscoveryDeps & { logger: Logger; sources: () => Promise<SourceConfig[]> }) {
+  return async (_event?: ScheduledEvent, _context?: Context) => {
+    const summaries = await discoverSources(deps, await deps.sources(), (s) => deps.logger.info('source discovered', { ...s }));
+    const queued = summaries.reduce((n, s) => n + s.queued, 0);
+    const failed = summaries.filter((s) => s.error).length;
+    deps.logger.info('discovery done', { sources: summaries.length, queued, failed });
+    return { sources: summaries.length, queued, failed };
+  };
+}
+
+let handlerOnAws: ReturnType<typeof createDiscoverHandler> | undefined;
+
+export const handler = (event: ScheduledEvent, context: Context) => {
+  handlerOnAws ??= (() => {
+    const config = loadFunctionConfig(process.env, ['bucket', 'fetchQueueUrl', 'sourcesFile']);
+    const clients = createClients();
+    const fetching = createPoliteFetching(config);
+    return createDiscoverHandler({
+      fetchFeed: fetching.fetchFeed,
+      blobs: new S3BlobStore(clients.s3, config.bucket),
+      queue: new SqsFetchQueue(clients.sqs, config.fetchQueueUrl ?? ''),
+      logger: createLogger('claimwire-discover'),
+      sources: async () => {
+        if (!config.sourcesFile) throw new ConfigError('no sources file configured');
+        return (await loadSources(config.sourcesFile)).sources;
+      },
+    });
+  })();
+  return handlerOnAws(event, context);
+};
