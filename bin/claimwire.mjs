@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+// The SDK warns on every start that its 2027 releases will need Node 22; claimwire pins its SDK version.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const args = process.argv.slice(2);
 const command = args.find((a) => !a.startsWith('-'));
 const needsStores = command && !['parse', 'help'].includes(command) && !args.includes('--help') && !args.includes('-h');
