@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../bin/claimwire.mjs');
+
+async function claimwire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('claimwire CLI', () => {
+  it('prints usage with --help, naming every command', async () => {
+    const { code, stdout } = await claimwire(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['run', 'ingest', 'replay', 'failures', 'demo', 'articles', 'article', 'claims', 'parse']) {
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    }
+  });
+
+  it('rejects an unknown option with a clear message and exit code 2', async () => {
+    const { code, stderr } = await claimwire(['articles', '--colour']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--colour'");
+  });
+
+  it('parse: one JSON line per file, text unchanged for .txt with claim offsets into it, an error object for a bad file', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'claimwire-parse-'));
+    const txt = join(dir, 'note.txt');
+    const text = 'The river authority said on Monday that the flood barrier would stay closed.\n\nResidents were told to avoid the quay.';
+    await writeFile(txt, text);
+    const html = join(dir, 'page.html');
+    await writeFile(html, '<html lang="en"><head><title>Barrier stays shut</title></head><body><article><h1>Barrier stays shut</h1><p>The river authority said on Monday that the flood barrier would stay closed for the rest of the week, while engineers inspect its hinges.</p><p>Engineers began the inspection at dawn and expected to finish by Friday, officials said.</p></article></body></html>');
+    const missing = join(dir, 'missing.html');
+    // Act
+    const { code, stdout } = await claimwire(['parse', '--format', 'jsonl', txt, html, missing]);
+    // Assess
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.file)).toEqual([txt, html, missing]);
+    expect(lines[0].text).toBe(text);
+    const claim = lines[0].claims[0];
+    expect(text.slice(claim.cue.start, claim.cue.end)).toBe('said');
+    expect(text.slice(claim.content.start, claim.content.end)).toContain('flood barrier');
+    expect(lines[1].title).toBe('Barrier stays shut');
+    expect(lines[1].text).toContain('engineers inspect its hinges');
+    expect(lines[2].error.message).toMatch(/ENOENT|no such file/);
+  });
+});
