@@ -47,6 +47,12 @@ export interface FetchOptions {
   lastModified?: string;
   /** Absolute deadline (epoch ms), e.g. now + Lambda remaining time minus a margin. */
   deadline?: number;
+  /**
+   * Called with each redirect target before it is requested (after the scheme
+   * check, before DNS). Throw to stop following; the polite fetcher checks
+   * robots.txt and the host interval of the new host here.
+   */
+  beforeRedirect?: (url: string) => Promise<void>;
 }
 
 export interface FetchResult {
@@ -66,6 +72,8 @@ export interface FetchResult {
 
 export interface Fetcher {
   fetch(url: string, options?: FetchOptions): Promise<FetchResult>;
+  /** The User-Agent sent; robots.txt rules are matched against its product token. */
+  readonly userAgent?: string;
 }
 
 export const DEFAULT_USER_AGENT = 'claimwire/0.1 (+https://github.com/claimwire/claimwire)';
@@ -173,6 +181,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
           }
           current = parseTarget(location, current);
           redirects.push(current.href);
+          await fetchOptions.beforeRedirect?.(current.href);
           continue;
         }
 
@@ -254,7 +263,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     return target;
   }
 
-  return { fetch };
+  return { fetch, userAgent };
 }
 
 async function defaultResolver(hostname: string): Promise<ResolvedAddress[]> {

@@ -17,3 +17,6 @@ export {
   type ResolvedAddress,
   type Resolver,
 } from './fetcher.ts';
+export { RobotsCache, type RobotsCacheOptions, type RobotsVerdict } from './robots.ts';
+export { HostThrottle, type HostThrottleOptions } from './throttle.ts';
+export { createPoliteFetcher, type PoliteFetcherOptions } from './polite.ts';
