@@ -33,10 +33,28 @@ export function toIsoDate(raw: string | undefined): string | undefined {
   return year >= 1990 && year <= 2200 ? date.toISOString() : undefined;
 }
 
-/** Plain single-line text: markup removed, whitespace collapsed; undefined when empty. */
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
+  mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', lsquo: '\u2018', rsquo: '\u2019',
+  ldquo: '\u201c', rdquo: '\u201d', laquo: '\u00ab', raquo: '\u00bb',
+};
+
+/**
+ * Plain single-line text: markup removed, whitespace collapsed; undefined when
+ * empty. Titles are often HTML (Atom `type="html"`, escaped markup in RSS), so
+ * after the XML layer one more round of common entities is decoded.
+ */
 export function cleanText(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const text = raw.replace(/<\/?[A-Za-z][^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  const text = raw
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/&(?:#(\d{1,7})|#x([\dA-Fa-f]{1,6})|([A-Za-z]+));/g, (whole, dec?: string, hex?: string, name?: string) => {
+      const code = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : undefined;
+      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      return NAMED_ENTITIES[name!] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
   return text === '' ? undefined : text;
 }
 

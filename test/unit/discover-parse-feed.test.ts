@@ -155,7 +155,8 @@ describe('parseFeed fixtures', () => {
     ['plain text', 'Service Unavailable', /not a feed or sitemap \(no XML root element\)/],
     ['JSON that is not a JSON Feed', '{"error":"nope"}', /JSON is not a JSON Feed/],
     ['truncated JSON', '{"version":"https://jsonfeed.org/version/1.1","items":[', /looks like JSON but does not parse/],
-    ['a malformed sitemap', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/</url></urlset>', /malformed sitemap XML at line 1/],
+    ['a malformed sitemap', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>https://a.example/</url></urlset>', /malformed sitemap XML: 2:\d+: unexpected close tag/],
+    ['a sitemap with DOCTYPE entities (XXE)', '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><urlset><url><loc>https://a.example/&x;</loc></url></urlset>', /malformed sitemap XML: .*undefined entity/],
   ])('rejects %s with FeedParseError', (_case, body, message) => {
     expect(() => parseFeed(body, { url: 'https://x.example/f' })).toThrow(FeedParseError);
     expect(() => parseFeed(body, { url: 'https://x.example/f' })).toThrow(message);
@@ -189,6 +190,14 @@ describe('parseFeed details', () => {
     expect(doc.items.map((i) => i.url)).toEqual([url]);
   });
 
+  it.each([
+    ['escaped markup in an Atom type="html" title', '<title type="html">&lt;b&gt;Bold&lt;/b&gt; &amp;amp; more &amp;#8217;s</title>', 'Bold & more \u2019s'],
+    ['a plain text title with an ampersand', '<title>AT&amp;T &lt;3 rates</title>', 'AT&T <3 rates'],
+  ])('cleans %s', (_case, title, expected) => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry>${title}<id>x</id><link href="https://a.example/2"/><updated>2026-11-01T00:00:00Z</updated></entry></feed>`;
+    expect(parseFeed(atom, { url: 'https://a.example/atom' }).items[0]?.title).toBe(expected);
+  });
+
   it('drops items whose link is not http(s)', () => {
     const doc = parseFeed(rss('<link>javascript:alert(1)</link>'), { url: 'https://a.example/rss' });
     expect(doc.items).toEqual([]);
@@ -202,6 +211,19 @@ describe('parseFeed details', () => {
   it('lets the Content-Type charset win over the XML declaration (RFC 7303)', () => {
     const body = Buffer.from(rss('<title>\u00e9t\u00e9</title><link>https://a.example/1</link>'), 'latin1');
     expect(parseFeed(body, { url: 'https://a.example/rss', contentType: 'application/rss+xml; charset=windows-1252' }).items[0]?.title).toBe('été');
+  });
+
+  it('repairs bare ampersands in sitemap URLs instead of rejecting the file', () => {
+    const doc = parseFeed('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/s?a=1&b=2&amp;c=3</loc></url></urlset>', { url: 'https://a.example/s.xml' });
+    expect(doc.items).toEqual([{ url: 'https://a.example/s?a=1&b=2&c=3' }]);
+  });
+
+  it('does not take an image title for a news title', () => {
+    const doc = parseFeed(
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"><url><loc>https://a.example/i</loc><image:image><image:loc>https://a.example/i.jpg</image:loc><image:title>Pic</image:title></image:image></url></urlset>',
+      { url: 'https://a.example/s.xml' },
+    );
+    expect(doc).toEqual({ kind: 'sitemap', format: 'sitemap', items: [{ url: 'https://a.example/i' }] });
   });
 
   it('reads a gzipped sitemap served without Content-Encoding', () => {
