@@ -85,6 +85,8 @@ export async function discoverSources(
       }
       if (batch.length > 0) await deps.queue.send(batch);
       summary.queued = batch.length;
+      // A source that works again should no longer be listed by `claimwire failures`.
+      await deps.blobs.delete(failureKey('discover', encodeURIComponent(source.id)));
     } catch (error) {
       summary.error = (error as Error).message;
       const failure: FailureRecord = {
