@@ -48,6 +48,30 @@ describe('discoverSource', () => {
     expect(calls).toEqual([]);
   });
 
+  it('reads nothing from a disabled source', async () => {
+    const { fetch, calls } = fakeFetch({});
+    expect(await discoverSource(source({ enabled: false }), { fetch, state: new MemoryDiscoveryStateStore() })).toEqual({ items: [], notModified: false });
+    expect(calls).toEqual([]);
+  });
+
+  it('lists a URL once, at its newest date, and keeps undated items after dated ones in feed order', async () => {
+    const rss = `<rss version="2.0"><channel><title>T</title>
+      <item><link>https://a.example/undated-1</link></item>
+      <item><link>https://a.example/old</link><pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate></item>
+      <item><link>https://a.example/undated-2</link></item>
+      <item><link>https://a.example/old</link><pubDate>Wed, 25 Nov 2026 10:00:00 GMT</pubDate></item>
+      <item><link>https://a.example/mid</link><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>
+    </channel></rss>`;
+    const { fetch } = fakeFetch({ 'https://news.example.com/feed.xml': { body: rss } });
+    const result = await discoverSource(source({}), { fetch, state: new MemoryDiscoveryStateStore() });
+    expect(result.items).toEqual([
+      { url: 'https://a.example/old', publishedAt: '2026-11-25T10:00:00.000Z' },
+      { url: 'https://a.example/mid', publishedAt: '2026-11-24T10:00:00.000Z' },
+      { url: 'https://a.example/undated-1' },
+      { url: 'https://a.example/undated-2' },
+    ]);
+  });
+
   it('sorts newest first, caps at maxItems and resolves against the final (redirected) URL', async () => {
     // Prepare
     const { fetch } = fakeFetch({
