@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,5 +180,84 @@ describe('the Meridian Courier demo site', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.includes(0x92)).toBe(true); // ’
     expect(new TextDecoder('windows-1252').decode(bytes)).toContain('René Colbert');
+  });
+});
+
+/** WHATWG windows-1252 for 0x80–0x9F (Node 20's TextDecoder gets these wrong, nodejs/node#56542); other bytes are latin1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const decodeCp1252 = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
+
+interface ExpectedSite {
+  siteName: string;
+  feed: string;
+  robots: { disallowed: string[]; mustNotFetch: string[] };
+  articles: Record<string, { title: string; textIncludes: string[]; textExcludes: string[]; claims: Array<{ cue: string }> }>;
+}
+
+/** Keeps the end-to-end fixture honest: every expectation must be checkable against what the server really sends. */
+describe('the Harbor Gazette fixture', () => {
+  const root = fileURLToPath(new URL('../fixtures/sites/harbor-gazette', import.meta.url));
+  const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')) as ExpectedSite;
+  let site: SiteServer;
+  beforeAll(async () => {
+    site = await startSiteServer(root);
+  });
+  afterAll(async () => site?.close());
+
+  async function page(path: string): Promise<{ html: string; contentType: string | null }> {
+    const response = await fetch(site.url + path);
+    expect(response.status, path).toBe(200);
+    const contentType = response.headers.get('content-type');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const html = /windows-1252/i.test(contentType ?? '') ? decodeCp1252(bytes) : new TextDecoder().decode(bytes);
+    return { html, contentType };
+  }
+
+  it('serves an Atom feed whose tracked links cover every article plus the disallowed draft', async () => {
+    const response = await fetch(site.url + expected.feed);
+    expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const atom = await response.text();
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    const links = [...atom.matchAll(/<entry>[\s\S]*?<link rel="alternate"[^>]*href="([^"]+)"/g)].map((m) => new URL(m[1]!.replaceAll('&amp;', '&')));
+    for (const link of links) {
+      expect(link.origin).toBe(site.url);
+      expect(link.searchParams.get('utm_source')).toBe('rss');
+      expect(link.searchParams.get('utm_medium')).toBe('feed');
+    }
+    expect(links.map((l) => l.pathname).sort()).toEqual([...Object.keys(expected.articles), ...expected.robots.mustNotFetch].sort());
+  });
+
+  it('disallows the draft the feed links to', async () => {
+    const robots = await (await fetch(`${site.url}/robots.txt`)).text();
+    for (const prefix of expected.robots.disallowed) expect(robots).toContain(`Disallow: ${prefix}`);
+    for (const path of expected.robots.mustNotFetch) expect(expected.robots.disallowed.some((p) => path.startsWith(p))).toBe(true);
+  });
+
+  it('declares the windows-1252 page only in the HTTP header', async () => {
+    const notUtf8 = Object.keys(expected.articles).filter((path) => {
+      const bytes = readFileSync(join(root, path.endsWith('/') ? `${path}index.html` : path));
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(notUtf8).toEqual(['/stories/2025/04/05/school-merger-vote.html']);
+    const { html, contentType } = await page(notUtf8[0]!);
+    expect(contentType).toBe('text/html; charset=windows-1252');
+    expect(html).not.toMatch(/<meta[^>]+charset/i);
+    expect(html).toContain('Réjean Thibault said the merger would save about $900,000 a year');
+  });
+
+  it('has every expected title, sentence, boilerplate string and cue on its page', async () => {
+    for (const [path, article] of Object.entries(expected.articles)) {
+      const { html } = await page(path);
+      expect(html, path).toContain(article.title);
+      // Boilerplate must really be on the page, or asserting its absence from the clean text could never fail.
+      for (const text of [...article.textIncludes, ...article.textExcludes.filter((t) => t !== 'â€')]) expect(html, path).toContain(text);
+      for (const claim of article.claims) expect(html.toLowerCase(), `${path} ${claim.cue}`).toContain(claim.cue.toLowerCase());
+    }
   });
 });
