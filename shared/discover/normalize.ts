@@ -15,17 +15,26 @@ export function resolveHttpUrl(raw: string | undefined, base: string): string | 
   }
 }
 
+// V8 knows only the US zone names (EST, PDT...), GMT, UT and Z; these are the
+// others seen in news feeds. IST is left out: India and Ireland both use it.
+const ZONE_OFFSETS: Record<string, string> = {
+  WET: '+0000', WEST: '+0100', BST: '+0100', CET: '+0100', CEST: '+0200', MET: '+0100', MEST: '+0200',
+  EET: '+0200', EEST: '+0300', MSK: '+0300', GST: '+0400', PKT: '+0500', HKT: '+0800', SGT: '+0800',
+  AWST: '+0800', JST: '+0900', KST: '+0900', ACST: '+0930', AEST: '+1000', AEDT: '+1100', NZST: '+1200', NZDT: '+1300',
+};
+
 /**
  * Any date a feed writes (RFC 822 `Tue, 24 Nov 2026 08:30:00 GMT`, with zone
- * names like EST; ISO 8601 / W3C-DTF, date-only) as an ISO 8601 UTC string;
- * undefined when it cannot be read.
+ * names like EST or CET; ISO 8601 / W3C-DTF, date only) as an ISO 8601 UTC
+ * string; undefined when it cannot be read.
  */
 export function toIsoDate(raw: string | undefined): string | undefined {
-  const value = raw?.trim();
-  if (!value) return undefined;
+  let value = raw?.trim();
+  if (!value || /^\d{1,3}$/.test(value)) return undefined; // "1" would parse as the year 2001
   // A date-time without a zone is read as UTC, not as the host's local time.
-  const zoned = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
-  const time = Date.parse(zoned);
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value)) value = `${value.replace(' ', 'T')}Z`;
+  value = value.replace(/\s([A-Z]{3,4})$/, (whole, zone: string) => (ZONE_OFFSETS[zone] ? ` ${ZONE_OFFSETS[zone]}` : whole));
+  const time = Date.parse(value);
   if (Number.isNaN(time)) return undefined;
   const date = new Date(time);
   // Two-digit and far-future years are feed bugs, not dates worth sorting on.

@@ -171,10 +171,14 @@ describe('parseFeed details', () => {
     ['RFC 822 with GMT', 'Tue, 24 Nov 2026 08:30:00 GMT', '2026-11-24T08:30:00.000Z'],
     ['RFC 822 with offset', 'Wed, 25 Nov 2026 06:15:00 +0100', '2026-11-25T05:15:00.000Z'],
     ['RFC 822 with a US zone name', 'Mon, 23 Nov 2026 22:00:00 EDT', '2026-11-24T02:00:00.000Z'],
+    ['RFC 822 with a European zone name', 'Tue, 24 Nov 2026 08:30:00 CET', '2026-11-24T07:30:00.000Z'],
+    ['RFC 822 without weekday or seconds', '24 Nov 2026 08:30 GMT', '2026-11-24T08:30:00.000Z'],
+    ['ISO-like with a space and offset', '2026-11-24 08:30:00 +0100', '2026-11-24T07:30:00.000Z'],
     ['ISO 8601 with offset', '2026-11-24T09:00:00+02:00', '2026-11-24T07:00:00.000Z'],
     ['ISO 8601 without zone (read as UTC)', '2026-11-24T09:00:00', '2026-11-24T09:00:00.000Z'],
     ['date only', '2026-11-24', '2026-11-24T00:00:00.000Z'],
     ['garbage', 'yesterday-ish', undefined],
+    ['a bare number', '1', undefined],
   ])('normalises a pubDate given as %s to ISO', (_case, raw, iso) => {
     const [item] = parseFeed(rss(`<link>https://a.example/1</link><pubDate>${raw}</pubDate>`), { url: 'https://a.example/rss' }).items;
     expect(item?.publishedAt).toBe(iso);
