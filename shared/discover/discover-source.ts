@@ -62,7 +62,7 @@ export interface DiscoveryResult {
   failures?: Array<{ url: string; message: string }>;
 }
 
-/** The source answered with a status that retrying will not fix (404, 410, 403...). */
+/** The source answered with a status that retrying will not fix (404, 410, 403...); `status` is 0 when every child sitemap of an index failed. */
 export class FeedUnavailableError extends PermanentError {
   constructor(message: string, readonly status: number, options?: { cause?: unknown }) {
     super(message, options);
@@ -113,6 +113,13 @@ export async function discoverSource(source: SourceConfig, deps: DiscoverDeps): 
   const failures: Array<{ url: string; message: string }> = [];
   if (top.document.kind === 'sitemap-index') {
     const walked = await walkSitemapIndex(source.id, top.url, top.document, deps, failures);
+    if (walked.fetched > 0 && failures.length === walked.fetched) {
+      // Every child is gone or unreadable: the source is broken, say so rather than report "nothing new".
+      throw new FeedUnavailableError(
+        `${top.url}: all ${walked.fetched} child sitemaps failed, first: ${failures[0]!.message}`,
+        0,
+      );
+    }
     items = walked.items;
     notModified = walked.fetched > 0 && walked.changed === 0;
     await deps.state.putValidators(source.id, { checkedAt });

@@ -184,6 +184,15 @@ describe('discoverSource', () => {
     expect(result.failures).toEqual([{ url: 'https://site.example.com/sitemaps/2026-11.xml', message: 'https://site.example.com/sitemaps/2026-11.xml: HTTP 404' }]);
   });
 
+  it('fails the source when every child sitemap of its index fails', async () => {
+    const { fetch } = fakeFetch({ 'https://site.example.com/sitemap_index.xml': { body: fixture('sitemap-index.xml') } });
+    await expect(
+      discoverSource(source({ type: 'sitemap', url: 'https://site.example.com/sitemap_index.xml' }), { fetch, state: new MemoryDiscoveryStateStore() }),
+    ).rejects.toThrow(
+      new FeedUnavailableError('https://site.example.com/sitemap_index.xml: all 2 child sitemaps failed, first: https://site.example.com/sitemaps/news.xml: HTTP 404', 0),
+    );
+  });
+
   it.each([
     [503, FetchFailedError],
     [429, FetchFailedError],
