@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Claim, Span } from '../types.ts';
 import { extractSentence, type RawClaim, type TokRange } from './extract.ts';
 import { HEDGE_PATTERNS } from './lexicon.ts';
-import { SpeakerResolver, classify, properName } from './speaker.ts';
+import { SpeakerResolver, classify, properName, stripTitles } from './speaker.ts';
 import { buildParagraph, paragraphRanges, type Paragraph, type Token } from './tokens.ts';
 
 /** Bump when extraction output for the same text may change. */
@@ -30,29 +30,36 @@ export interface ExtractClaimsOptions {
 export function extractClaims(text: string, options: ExtractClaimsOptions = {}): Claim[] {
   const out: Claim[] = [];
   const resolver = new SpeakerResolver();
+  // the last claim, while quotes with no cue of their own may still continue it
+  let previous: { raw: RawClaim; claim: Claim; p: Paragraph; extra: Span[] } | null = null;
   for (const [ps, pe] of paragraphRanges(text, options.paragraphs)) {
     const p = buildParagraph(text, ps, pe);
-    let previous: { raw: RawClaim; claim: Claim } | null = null;
+    let firstSentence = true;
     for (const sent of p.sentences) {
       observeNames(p, sent.first, sent.end, resolver);
       const raws = extractSentence(p, sent);
       if (raws.length === 0) {
         // a quote with no cue of its own continues the previous direct quote
-        if (previous && isWholeQuote(p, sent.first, sent.end) && endsWithQuote(p, previous.raw)) {
+        // (in the same paragraph, or as the whole next paragraph)
+        const sameParagraph = previous !== null && previous.p === p;
+        if (previous && (sameParagraph || (firstSentence && p.sentences.every((x) => isWholeQuote(p, x.first, x.end)))) && isWholeQuote(p, sent.first, sent.end) && endsWithQuote(previous.p, previous.raw)) {
           const frag = trimQuoteSentence(p, sent.first, sent.end);
-          previous.raw.content.push(frag);
-          Object.assign(previous.claim, contentFields(text, p, previous.raw.content));
-          previous.claim.quoteType = quoteType(p, previous.raw.content);
+          if (sameParagraph) previous.raw.content.push(frag);
+          else previous.extra.push(span(text, p, frag));
+          Object.assign(previous.claim, contentFields(text, previous.p, previous.raw.content, previous.extra));
+          previous.claim.quoteType = quoteType(previous.p, previous.raw.content);
         } else {
           previous = null;
         }
+        firstSentence = false;
         continue;
       }
+      firstSentence = false;
       for (const raw of raws) {
         const claim = toClaim(text, p, raw, resolver);
         claim.hedges = hedgesAround(text, p, sent.first, sent.end);
         out.push(claim);
-        previous = { raw, claim };
+        previous = { raw, claim, p, extra: [] };
         for (const inner of nestedClaims(p, raw)) {
           const ic = toClaim(text, p, inner, resolver);
           ic.nested = true;
@@ -84,8 +91,8 @@ function span(text: string, p: Paragraph, [s, e]: TokRange): Span {
   return { text: text.slice(start, end), start, end };
 }
 
-function contentFields(text: string, p: Paragraph, frags: TokRange[]): Pick<Claim, 'content' | 'contentFragments'> {
-  const spans = frags.map((f) => span(text, p, f)).sort((a, b) => a.start - b.start);
+function contentFields(text: string, p: Paragraph, frags: TokRange[], extra: Span[] = []): Pick<Claim, 'content' | 'contentFragments'> {
+  const spans = [...frags.map((f) => span(text, p, f)), ...extra].sort((a, b) => a.start - b.start);
   const start = spans[0]!.start;
   const end = spans[spans.length - 1]!.end;
   const content = { text: text.slice(start, end), start, end };
@@ -132,7 +139,10 @@ function nestedClaims(p: Paragraph, raw: RawClaim): RawClaim[] {
   const [s, e] = raw.content[0]!;
   if (e - s < 4 || p.tokens[s]!.quote >= 0) return [];
   const inner = extractSentence(p, { first: s, end: e });
-  return inner.filter((c) => c.head !== raw.head && c.source !== null).map((c) => ({ ...c, nested: true }));
+  // an inner claim needs a source and a clause or object, not a prepositional tail
+  return inner
+    .filter((c) => c.head !== raw.head && c.source !== null && !/^(to|with|about|on|for)$/.test(p.tokens[c.content[0]![0]]!.lw))
+    .map((c) => ({ ...c, nested: true }));
 }
 
 function isWholeQuote(p: Paragraph, first: number, end: number): boolean {
@@ -181,8 +191,8 @@ function observeNames(p: Paragraph, first: number, end: number, resolver: Speake
     while (j < end && ((toks[j]!.kind === 'word' && (/^\p{Lu}/u.test(toks[j]!.w) || (/^(of|for|the|al)$/.test(toks[j]!.w) && j + 1 < end && /^\p{Lu}/u.test(toks[j + 1]!.w)))) || (toks[j]!.w === '.' && j > i && toks[j - 1]!.end === toks[j]!.start && /^(Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|[A-Z])$/.test(toks[j - 1]!.w)))) j++;
     if (j - i >= 2) {
       const phrase = p.tokens.slice(i, j).map((t) => t.w).join(' ').replace(/ \./g, '.');
-      const name = properName(phrase.replace(/^\S+-(?:based|backed|led)\s+/, ''));
-      if (name && name.includes(' ')) resolver.observe(name, classify(name, name), toks[i]!.start);
+      const name = stripTitles(properName(phrase.replace(/^\S+-(?:based|backed|led)\s+/, '')));
+      if (name && name.includes(' ')) resolver.observe(name, classify(name, name), toks[i]!.start, i === first);
     }
     i = Math.max(j, i + 1);
   }

@@ -13,7 +13,7 @@ const STANCE_VERBS: Record<Stance, string> = {
     ask answer reply respond retort counter quip joke boast brag tout argue describe call
     continue concede announce declare proclaim estimate conclude indicate reveal disclose
     mention recount predict forecast recommend propose advise tell inform assure reassure
-    swear guarantee speak agree disagree question attack slam blast condemn denounce decry
+    swear guarantee agree disagree question attack slam blast condemn denounce decry
     defend hail welcome thank apologize apologise plead shout yell chant exclaim whisper
     clarify interject concur underscore highlight lament scoff mock`,
   deny: `deny reject dismiss refute dispute rebut contradict disavow repudiate`,
@@ -110,3 +110,22 @@ export const HEDGE_PATTERNS: Array<[RegExp, string]> = [
   [/\bclaimed without evidence\b|\bwithout (?:providing |offering )?evidence\b/i, 'without evidence'],
   [/\bif (?:the )?claims? (?:is|are) confirmed\b/i, 'if confirmed'],
 ];
+
+/** Verbs that report speech in inverted or postposed tags ("…, said the minister", "…, she added"). */
+export const INVERTIBLE = new Set(
+  `say tell add write report ask explain note continue insist argue warn claim confirm deny reply
+  respond recall declare predict complain joke quip tweet post observe conclude remark admit
+  acknowledge counter concede suggest answer announce exclaim shout yell retort agree assert
+  contend maintain allege caution stress emphasize emphasise estimate mention reiterate repeat
+  testify whisper muse offer plead boast brag scoff charge point`.split(/\s+/),
+);
+
+/** Participles that open a second claim by the same source ("…, saying …", "…, adding that …"). */
+export const PARTICIPLE_CUES = new Map<string, string>();
+for (const [form, lemma] of VERB_FORMS) {
+  if (form.endsWith('ing') && INVERTIBLE.has(lemma)) PARTICIPLE_CUES.set(form, lemma);
+}
+for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citing', 'denying', 'rejecting', 'dismissing', 'criticizing', 'praising']) {
+  const l = VERB_FORMS.get(f);
+  if (l) PARTICIPLE_CUES.set(f, l);
+}

@@ -20,9 +20,22 @@ const TITLES = /^(?:mr|mrs|ms|miss|dr|sen|senator|rep|representative|gov|governo
 
 const MEDIA = /\b(?:reuters|associated press|ap|afp|dpa|bbc|cnn|msnbc|fox news|fox|nbc|abc|cbs|npr|pbs|politico|breitbart|bloomberg|times|post|journal|news|newspaper|magazine|tribune|herald|gazette|telegraph|guardian|agency|agencies|tv|television|radio|broadcaster|network|press|daily|weekly|examiner|observer|axios|vox|slate|newsweek|economist|tass|interfax|ria|xinhua|al jazeera|yahoo|buzzfeed|huffington|usa today|wire|outlet|outlets|media)\b/i;
 const GOVERNMENT = /\b(?:government|ministry|minister|ministers|department|kremlin|white house|pentagon|state department|congress|senate|parliament|cabinet|administration|military|army|navy|air force|police|embassy|presidency|council of ministers|authorities|authority|regime|commission|agency of|bureau|office of|fbi|cia|nsa|dhs|doj|ice|irs|fema|federal|court|supreme court|prosecutor|prosecutors|state|states|county|city hall|governor's office|troops|forces)\b/i;
-const ORGANIZATION = /\b(?:observatory|organization|organisation|group|groups|council|committee|party|union|association|institute|university|college|foundation|company|corporation|corp|inc|ltd|bank|fund|center|centre|campaign|coalition|alliance|federation|league|society|network|watch|international|amnesty|red cross|un|united nations|nato|eu|who|ngo|charity|firm|think tank|board|chamber|club|church|poll|survey|study|report|index|pac|super pac|rnc|dnc)\b/i;
+const ORGANIZATION = /\b(?:observatory|office|organization|organisation|group|groups|council|committee|party|union|association|institute|university|college|foundation|company|corporation|corp|inc|ltd|bank|fund|center|centre|campaign|coalition|alliance|federation|league|society|network|watch|international|amnesty|red cross|un|united nations|nato|eu|who|ngo|charity|firm|think tank|board|chamber|club|church|poll|survey|study|report|index|pac|super pac|rnc|dnc)\b/i;
+const COMMON_ORG = /\b(?:office|operator|company|contractor|opposition|firm|union|club|agency|group|monitor|organizers|organisers|institute|operator|airline|utility|hospital|school|district)\b/i;
 const ANONYMOUS = /\b(?:source|sources|official|officials|person|people familiar|aide|aides|insider|insiders|spokesman|spokeswoman|spokesperson|someone|one|diplomat|diplomats|analyst|analysts|observer|observers|witness|witnesses|resident|residents)\b/i;
 const GROUP = /\b(?:rebels|insurgents|fighters|militants|activists|protesters|protestors|residents|voters|critics|supporters|opponents|democrats|republicans|experts|economists|analysts|lawmakers|legislators|senators|members|leaders|officials|scientists|researchers|doctors|workers|students|parents|families|troops|soldiers|forces|citizens|people|americans|many|some|others|both|all|investigators|prosecutors|authorities|witnesses|police)\b/i;
+
+/** "Mayor Ana Lindqvist" → "Ana Lindqvist"; a bare title ("President") stays. */
+export function stripTitles(name: string | null): string | null {
+  if (!name) return name;
+  let n = name;
+  for (let k = 0; k < 3; k++) {
+    const m = n.match(TITLES);
+    if (!m || !/\p{Lu}/u.test(n.slice(m[0].length))) break;
+    n = n.slice(m[0].length);
+  }
+  return n;
+}
 
 /** Strips determiners, possessive endings, appositives and trailing punctuation. */
 export function coreName(source: string): string {
@@ -62,8 +75,12 @@ export function properName(phrase: string): string | null {
   }
   flush();
   if (best.length === 0) return null;
-  // a sentence-initial determiner is not part of the name
-  while (best.length > 1 && /^(The|A|An|This|That|These|Those|Its|His|Her|Their|Our)$/.test(best[0]!)) best = best.slice(1);
+  // a sentence-initial determiner and a "Britain-based" modifier are not part of the name
+  while (best.length > 1 && (/^(The|A|An|This|That|These|Those|Its|His|Her|Their|Our)$/.test(best[0]!) || /-(?:based|backed|led|run|owned|born)$/.test(best[0]!))) best = best.slice(1);
+  // "Syrian anti-regime fighters": a nationality adjective before common nouns is not a name
+  if (best.length === 1 && /(?:an|ese|ish|i)$/.test(best[0]!) && new RegExp('^' + best[0] + '\\s+\\p{Ll}', 'u').test(phrase.replace(/^(?:the|a|an)\s+/i, ''))) return null;
+  // a sentence-initial common noun ("Officials", "Rebels") is not a name
+  if (best.length === 1 && best[0] === words[0] && (GROUP.test(best[0]!) || ANONYMOUS.test(best[0]!) || COMMON_ORG.test(best[0]!) || GOVERNMENT.test(best[0]!) && !/^(Congress|Kremlin|Pentagon|Parliament)$/.test(best[0]!))) return null;
   const name = best.join(' ');
   return /^(The|A|An|He|She|It|They|We|I|His|Her|Their|But|And)$/.test(name) ? null : name;
 }
@@ -87,9 +104,9 @@ export function classify(phrase: string, name: string | null): SpeakerType {
   }
   if (GOVERNMENT.test(p)) return 'government';
   if (MEDIA.test(p)) return 'media';
-  if (ORGANIZATION.test(p)) return 'organization';
+  if (ORGANIZATION.test(p) || COMMON_ORG.test(p)) return 'organization';
   if (ANONYMOUS.test(p)) return 'anonymous';
-  if (GROUP.test(p)) return 'group';
+  if (GROUP.test(p) || /s$/.test(p)) return 'group';
   return 'person';
 }
 
@@ -104,8 +121,11 @@ export class SpeakerResolver {
   private lastThing: Mention | null = null;
 
   /** Registers names found in the text (capitalized runs) so later short forms resolve. */
-  observe(name: string, type: SpeakerType, at: number): void {
-    this.mentions.push({ name, type, at });
+  observe(name: string, type: SpeakerType, at: number, subject = false): void {
+    const m = { name, type, at };
+    this.mentions.push(m);
+    // a named sentence subject is the likeliest antecedent of a following "he"/"she"
+    if (subject && type === 'person') this.lastPerson = m;
   }
 
   resolve(phrase: string, at: number): { speaker: string | null; type: SpeakerType } {
@@ -124,9 +144,14 @@ export class SpeakerResolver {
       return { speaker: m?.name ?? null, type: m?.type ?? 'organization' };
     }
     const core = coreName(raw);
-    const proper = properName(core);
-    let name = proper ?? core;
+    let proper = stripTitles(properName(core.replace(/^\S+-(?:based|backed|led|run|owned)\s+/, '')));
     let type = classify(core, proper);
+    if (proper && (type === 'anonymous' || type === 'group') && !proper.includes(' ') && /(?:an|ese|ish|i)$/.test(proper)) {
+      // "a Russian military source": the nationality is not the speaker's name
+      proper = null;
+      type = classify(core, null);
+    }
+    let name = proper ?? core.replace(/\s+(?:cited|quoted|familiar|close|speaking|who|with|in)\b.*$/, '');
     const full = this.findFull(proper ?? core, at, !proper);
     if (full) {
       name = full.name;

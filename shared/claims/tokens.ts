@@ -17,6 +17,8 @@ export interface Token {
   kind: TokenKind;
   /** Index of the quotation region the token is in (the quote marks included), or -1. */
   quote: number;
+  /** First token on a new line (a caption or list item never runs into the next line). */
+  lineStart: boolean;
 }
 
 /** A quotation: token indices [first, last] of the opening and closing marks. */
@@ -63,7 +65,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (const m of slice.matchAll(TOKEN_RE)) {
     const w = m[0];
     const start = from + (m.index ?? 0);
-    out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), start, end: start + w.length, kind: kindOf(w), quote: -1 });
+    const prevEnd = out.length > 0 ? out[out.length - 1]!.end : from;
+    const lineStart = out.length > 0 && text.slice(prevEnd, start).includes('\n');
+    out.push({ w, lw: w.toLowerCase().replace(/’/g, "'"), start, end: start + w.length, kind: kindOf(w), quote: -1, lineStart });
   }
   return out;
 }
@@ -110,6 +114,10 @@ export function splitSentences(tokens: Token[]): Sentence[] {
   let first = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.lineStart && i > first) {
+      out.push({ first, end: i });
+      first = i;
+    }
     if (!isEndPunct(t.w)) continue;
     let j = i + 1;
     // closing marks and brackets that belong to the sentence just ended
@@ -121,7 +129,10 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     if (next.kind === 'word' && !/^[\p{Lu}\p{N}]/u.test(next.w)) continue;
     if (t.w === '.' && i > 0) {
       const prev = tokens[i - 1]!;
-      if (prev.end === t.start && (ABBREVIATIONS.has(prev.lw) || /^\p{Lu}$/u.test(prev.w))) continue;
+      if (prev.end === t.start && (ABBREVIATIONS.has(prev.lw) || /^\p{Lu}$/u.test(prev.w))) {
+        // "No. 2" is an abbreviation, "said no. But" is not
+        if (!(prev.lw === 'no' && !/^\d/.test(next.w))) continue;
+      }
     }
     out.push({ first, end: j });
     first = j;
