@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,20 @@ describe('discoverSource over HTTP (loopback)', () => {
           return;
         }
         res.writeHead(200, { 'content-type': 'application/atom+xml', 'last-modified': lastModified }).end(atom);
+      } else if (req.url === '/sitemap_index.xml') {
+        const index = `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <sitemap><loc>/sitemaps/news.xml</loc><lastmod>2026-11-25T09:00:00Z</lastmod></sitemap>
+          <sitemap><loc>${origin}/sitemaps/2026-11.xml.gz</loc><lastmod>2026-11-20T00:00:00Z</lastmod></sitemap>
+        </sitemapindex>`;
+        res.writeHead(200, { 'content-type': 'application/xml', etag: '"index"' }).end(index);
+      } else if (req.url === '/sitemaps/news.xml' || req.url === '/sitemaps/2026-11.xml.gz') {
+        const etag = req.url.endsWith('.gz') ? '"nov"' : '"news"';
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { etag }).end();
+          return;
+        }
+        const body = req.url.endsWith('.gz') ? gzipSync(fixture('sitemap.xml')) : fixture('news-sitemap.xml');
+        res.writeHead(200, { 'content-type': req.url.endsWith('.gz') ? 'application/x-gzip' : 'application/xml', etag }).end(body);
       } else {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       }
@@ -115,6 +130,34 @@ describe('discoverSource over HTTP (loopback)', () => {
 
     expect(first.items.map((i) => i.url)).toEqual([`${origin}/news/2026/storm-warning`, 'https://archive.example.net/2026/rail-fares.html']);
     expect(second).toEqual({ items: [], notModified: true });
+  });
+
+  it('follows a sitemap index to a news sitemap and a gzipped sitemap, then sees only 304s from the children', async () => {
+    // Prepare
+    const state = new MemoryDiscoveryStateStore();
+    const source: SourceConfig = { id: 'loopback-sitemaps', type: 'sitemap', url: `${origin}/sitemap_index.xml`, enabled: true, maxItems: 4 };
+    requests.length = 0;
+
+    // Act
+    const first = await discoverSource(source, { fetch: loopbackFetch, state });
+    const second = await discoverSource(source, { fetch: loopbackFetch, state });
+
+    // Assess
+    expect(first.items.map((i) => i.url)).toEqual([
+      'https://site.example.com/world/summit-ends',
+      'https://site.example.com/politics/vote-delayed',
+      'https://site.example.com/world/talks-stall',
+      'https://site.example.com/business/q3-results?a=1&b=2',
+    ]);
+    expect(second).toEqual({ items: [], notModified: true });
+    expect(requests.map((r) => [r.path, r.headers['if-none-match'] ?? null])).toEqual([
+      ['/sitemap_index.xml', null],
+      ['/sitemaps/news.xml', null],
+      ['/sitemaps/2026-11.xml.gz', null],
+      ['/sitemap_index.xml', null],
+      ['/sitemaps/news.xml', '"news"'],
+      ['/sitemaps/2026-11.xml.gz', '"nov"'],
+    ]);
   });
 
   it('reports a missing feed as a permanent error naming the URL', async () => {
