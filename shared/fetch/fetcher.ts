@@ -34,6 +34,8 @@ export interface FetcherOptions {
   totalTimeoutMs?: number;
   /** Default 5. */
   maxRedirects?: number;
+  /** Extra CA certificates to trust (PEM), for a local TLS site or a test; default: Node's bundled roots only. */
+  ca?: string | Buffer | Array<string | Buffer>;
   /** Default: `dns.promises.lookup(hostname, { all: true })`. */
   lookup?: Resolver;
 }
@@ -165,12 +167,15 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       const redirects: string[] = [];
       let current = parseTarget(url);
       for (;;) {
-        const address = await resolveTarget(current, abort.signal, Math.min(connectTimeoutMs, remaining()));
-        const response = await sendRequest(current, address, headers, abort.signal, {
-          connectTimeoutMs: Math.min(connectTimeoutMs, remaining()),
-          headersTimeoutMs,
-          remaining,
-        });
+        const addresses = await resolveTarget(current, abort.signal, Math.min(connectTimeoutMs, remaining()));
+        const response = await connectToFirst(addresses, (address) =>
+          sendRequest(current, address, headers, abort.signal, {
+            connectTimeoutMs: Math.min(connectTimeoutMs, remaining()),
+            headersTimeoutMs,
+            remaining,
+            ...(options.ca !== undefined ? { ca: options.ca } : {}),
+          }),
+        );
         const status = response.statusCode ?? 0;
         const location = response.headers.location;
 
@@ -217,12 +222,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     }
   }
 
-  /** Resolve the host (or take the literal address), check every address, return the one to connect to. */
-  async function resolveTarget(target: URL, signal: AbortSignal, timeoutMs: number): Promise<ResolvedAddress> {
+  /** Resolve the host (or take the literal address), check every address, return them in the resolver's order. */
+  async function resolveTarget(target: URL, signal: AbortSignal, timeoutMs: number): Promise<ResolvedAddress[]> {
     const literal = normalizeAddress(target.hostname);
     if (literal !== null && isLiteralHost(target.hostname)) {
       checkAddress(literal, policy);
-      return { address: literal, family: isIP(literal) === 6 ? 6 : 4 };
+      return [{ address: literal, family: isIP(literal) === 6 ? 6 : 4 }];
     }
     const hostname = target.hostname;
     let addresses: ResolvedAddress[];
@@ -245,8 +250,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         throw error;
       }
     }
-    const first = addresses[0]!;
-    return { address: normalizeAddress(first.address) ?? first.address, family: first.family };
+    return addresses.map(({ address, family }) => ({ address: normalizeAddress(address) ?? address, family }));
   }
 
   function parseTarget(input: string, base?: URL): URL {
@@ -280,6 +284,27 @@ interface HopTimeouts {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   remaining: () => number;
+  ca?: string | Buffer | Array<string | Buffer>;
+}
+
+/** No connection was made to this address (refused, unreachable, connect timeout): another address may work. */
+class ConnectFailedError extends FetchFailedError {}
+
+/** Addresses tried per hop when connecting fails (e.g. an AAAA answer on a host without IPv6). */
+const MAX_ADDRESSES_TRIED = 3;
+
+/** Try the vetted addresses in order until one connects; any error after connecting is final. */
+async function connectToFirst<T>(addresses: ResolvedAddress[], attempt: (address: ResolvedAddress) => Promise<T>): Promise<T> {
+  let lastError: unknown;
+  for (const address of addresses.slice(0, MAX_ADDRESSES_TRIED)) {
+    try {
+      return await attempt(address);
+    } catch (error) {
+      if (!(error instanceof ConnectFailedError)) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
 }
 
 /** One request to one vetted address. Resolves with the response once headers are in. */
@@ -328,29 +353,37 @@ function sendRequest(
       headers,
       agent: false,
       lookup: pinnedLookup,
+      ...(timeouts.ca !== undefined ? { ca: timeouts.ca } : {}),
       ...(secure && isIP(hostname) === 0 ? { servername: hostname } : {}),
     });
     const connectTimer = setTimeout(
-      () => finish(new FetchFailedError(`Connecting to ${target.host} timed out after ${timeouts.connectTimeoutMs} ms`)),
+      () => finish(new ConnectFailedError(`Connecting to ${target.host} (${address.address}) timed out after ${timeouts.connectTimeoutMs} ms`)),
       timeouts.connectTimeoutMs,
     );
+    // `connected`: a TCP connection exists, so a failure from here on is not "try the next address".
+    let connected = false;
     request.on('socket', (socket: Socket) => {
-      const onConnected = () => {
-        clearTimeout(connectTimer);
+      socket.once('connect', () => {
+        connected = true;
         if (!sameAddress(socket.remoteAddress, address.address)) {
           finish(new BlockedAddressError(`Connected to ${socket.remoteAddress}, not the checked ${address.address}`, 'address-mismatch', socket.remoteAddress ?? ''));
-          return;
         }
+      });
+      // The connect deadline covers the TLS handshake; the headers deadline starts once the channel is ready.
+      socket.once(secure ? 'secureConnect' : 'connect', () => {
+        clearTimeout(connectTimer);
         const headersMs = Math.min(timeouts.headersTimeoutMs, timeouts.remaining());
         headersTimer = setTimeout(
           () => finish(new FetchFailedError(`${target.host} sent no response headers within ${headersMs} ms`)),
           headersMs,
         );
-      };
-      socket.once(secure ? 'secureConnect' : 'connect', onConnected);
+      });
     });
     request.on('response', (response) => finish(null, response));
-    request.on('error', (error) => finish(new FetchFailedError(`Request to ${target.host} failed: ${messageOf(error)}`, undefined, { cause: error })));
+    request.on('error', (error) => {
+      const message = `Request to ${target.host} (${address.address}) failed: ${messageOf(error)}`;
+      finish(connected ? new FetchFailedError(message, undefined, { cause: error }) : new ConnectFailedError(message, undefined, { cause: error }));
+    });
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     request.end();

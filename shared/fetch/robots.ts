@@ -1,4 +1,5 @@
 import robotsParserModule from 'robots-parser';
+import { FetchRefusedError } from '../errors.ts';
 import { BlockedAddressError, HttpStatusRefusedError } from './errors.ts';
 import { DEFAULT_USER_AGENT, type Fetcher } from './fetcher.ts';
 
@@ -47,7 +48,7 @@ interface Entry {
  * Why: the pipeline crawls sites it does not own; honouring robots.txt and
  * Crawl-delay is what makes it welcome. Semantics: 2xx → the rules
  * (`robots-parser`: longest match wins, Allow wins a tie, `*` and `$`);
- * 4xx → no restrictions; 5xx, 429 or unreachable → disallow everything
+ * 4xx or more than 5 redirects → no restrictions; 5xx, 429 or unreachable → disallow everything
  * (remembered briefly, then asked again). `/robots.txt` itself is always
  * allowed. A blocked address is not "unreachable": that refusal is rethrown so
  * the caller sees the real reason.
@@ -102,7 +103,8 @@ export class RobotsCache {
       entry = { verdictFor: (url) => this.verdictOf(robot, url), expiresAt: this.now() + this.ttlMs };
     } catch (error) {
       if (error instanceof BlockedAddressError) throw error;
-      if (error instanceof HttpStatusRefusedError) {
+      // RFC 9309 §2.3.1.2/.3: a 4xx, or more than five redirects, means "unavailable": no restrictions.
+      if (error instanceof HttpStatusRefusedError || (error instanceof FetchRefusedError && error.rule === 'redirect-limit')) {
         const verdict: RobotsVerdict = { allowed: true, crawlDelayMs: null, source: 'no-robots' };
         entry = { verdictFor: () => verdict, expiresAt: this.now() + this.ttlMs };
       } else {

@@ -3,8 +3,13 @@
  * address goes through the injected resolver, and the guard refuses it before
  * a socket is opened: no test sends a packet anywhere but loopback.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FetchFailedError, FetchRefusedError, PermanentError, TransientError } from '../../shared/errors.ts';
@@ -456,5 +461,72 @@ describe('conditional GET', () => {
     await fetcherWith().fetch(`${site()}/feed`, { kind: 'feed' });
     expect(seen[0]!['if-none-match']).toBeUndefined();
     expect(seen[0]!['if-modified-since']).toBeUndefined();
+  });
+});
+
+describe('several addresses', () => {
+  it('tries the next checked address when one refuses the connection', async () => {
+    routes.set('/a', html('second address'));
+    // ::1 is loopback too: nothing listens on this port there (or IPv6 is off), so the connect fails locally.
+    const lookup = resolverFor({ 'dual.test': ['::1', '127.0.0.1'] });
+    const result = await fetcherWith({ lookup }).fetch(`http://dual.test:${port}/a`);
+    expect(text(result.body)).toBe('second address');
+  });
+
+  it('fails (transient) when no address connects', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closedPort = (probe.address() as net.AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const lookup = resolverFor({ 'down.test': ['127.0.0.1', '127.0.0.1'] });
+    const connect = vi.spyOn(net.Socket.prototype, 'connect');
+    await failure(fetcherWith({ lookup }).fetch(`http://down.test:${closedPort}/`));
+    expect(connect).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('https', () => {
+  let tlsServer: https.Server;
+  let tlsPort: number;
+  let ca: string;
+  let dir: string;
+  const servernames: (string | false)[] = [];
+
+  beforeAll(async () => {
+    // A throw-away self-signed certificate for site.test only.
+    dir = mkdtempSync(join(tmpdir(), 'claimwire-tls-'));
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=site.test', '-addext', 'subjectAltName=DNS:site.test',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    tlsServer = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: ca }, (req, res) => {
+      servernames.push((req.socket as unknown as { servername: string | false }).servername);
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`tls ${req.headers.host}`);
+    });
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    tlsPort = (tlsServer.address() as net.AddressInfo).port;
+  });
+  afterAll(async () => {
+    tlsServer.closeAllConnections();
+    await new Promise((resolve) => tlsServer.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('connects to the checked address but verifies the certificate and sends SNI for the name', async () => {
+    const result = await fetcherWith({ ca }).fetch(`https://site.test:${tlsPort}/`);
+    expect(text(result.body)).toBe(`tls site.test:${tlsPort}`);
+    expect(servernames.at(-1)).toBe('site.test');
+  });
+
+  it('refuses a certificate it cannot verify', async () => {
+    const error = await failure(fetcherWith().fetch(`https://site.test:${tlsPort}/`));
+    expect(error.message).toMatch(/self-signed|certificate/i);
+  });
+
+  it('refuses a certificate for another name, though the address is the same', async () => {
+    const error = await failure(fetcherWith({ ca }).fetch(`https://other.test:${tlsPort}/`));
+    expect(error.message).toMatch(/altnames|does not match|ERR_TLS_CERT_ALTNAME_INVALID/i);
   });
 });

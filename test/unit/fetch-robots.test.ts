@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FetchFailedError } from '../../shared/errors.ts';
+import { FetchFailedError, FetchRefusedError } from '../../shared/errors.ts';
 import { BlockedAddressError, HttpStatusRefusedError, RobotsCache, type Fetcher, type FetchOptions, type FetchResult } from '../../shared/fetch/index.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -100,6 +100,11 @@ describe('RobotsCache: when robots.txt cannot be had', () => {
     expect(await new RobotsCache({ fetcher }).isAllowed('https://example.com/a')).toEqual({ allowed: true, crawlDelayMs: null, source: 'no-robots' });
   });
 
+  it('treats more than five redirects as "no restrictions"', async () => {
+    const { fetcher } = fakeFetcher({ [R]: new FetchRefusedError('Too many redirects', 'redirect-limit') });
+    expect(await new RobotsCache({ fetcher }).isAllowed('https://example.com/a')).toMatchObject({ allowed: true, source: 'no-robots' });
+  });
+
   it.each([
     ['a 503', new FetchFailedError('HTTP 503', 503)],
     ['a 500', new FetchFailedError('HTTP 500', 500)],
@@ -107,6 +112,7 @@ describe('RobotsCache: when robots.txt cannot be had', () => {
     ['a timeout', new FetchFailedError('exceeded its total deadline')],
     ['a reset', new FetchFailedError('Request failed: socket hang up (ECONNRESET)')],
     ['an unexpected error', new Error('boom')],
+    ['an oversize file', new FetchRefusedError('body is over the limit', 'max-bytes')],
   ])('treats %s as "disallow everything"', async (_what, error) => {
     const { fetcher } = fakeFetcher({ [R]: error });
     const verdict = await new RobotsCache({ fetcher }).isAllowed('https://example.com/a');
