@@ -30,8 +30,11 @@ function blockScore(tag: string, len: number, linkLen: number, punct: number): {
   const density = linkLen / len;
   if (density >= 0.5) return { value: -len, good: 0 };
   if (len >= 100 || (len >= 40 && punct >= 1)) return { value: len * (1 - density), good: len };
-  return { value: -0.25 * len, good: 0 };
+  // Short plain text: a label ("Share", "Advertisement") costs a little; a table cell
+  // or list item without links is neutral (data tables, ingredient lists).
+  return { value: CELL_TAGS.has(tag) ? 0 : -0.25 * len, good: 0 };
 }
+const CELL_TAGS = new Set(['td', 'th', 'tr', 'li', 'dd', 'dt']);
 
 /** Elements of the subtree in pre-order (parents before children), removed ones left out. */
 function preorder(root: LElement): LElement[] {
@@ -65,7 +68,8 @@ export function computeStats(root: LElement): void {
     let inline = 0, inlineLink = 0, punct = 0, textLen = 0, linkLen = 0, good = 0, value = 0;
     for (const c of el.children) {
       if (typeof c === 'string') {
-        const n = c.trim().length === 0 ? (c.length > 0 ? 1 : 0) : c.length;
+        if (c === ' ') continue; // whitespace between tags (collapsed in tree.ts)
+        const n = c.length;
         inline += n;
         textLen += n;
         if (n > 1) punct += countPunct(c);
@@ -205,8 +209,9 @@ function emit(container: LElement): Paragraph[] {
       continue;
     }
     if ('close' in item) {
-      if (BLOCK_TAGS.has(item.close.tag)) flush();
-      else if (item.close.tag === 'td' || item.close.tag === 'th') buf.push(' ');
+      // A table row is one paragraph: its cells are joined by spaces.
+      if (item.close.tag === 'td' || item.close.tag === 'th') buf.push(' ');
+      else if (BLOCK_TAGS.has(item.close.tag)) flush();
       continue;
     }
     const el = item;
@@ -230,6 +235,7 @@ function emit(container: LElement): Paragraph[] {
 const BOILERPLATE_LINE =
   /^(?:advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|related( articles| stories| coverage)?|see also|sign up( for)?.*newsletter.*|subscribe( now)?|follow us.*|click here.*|image \d+ of \d+|(photo|image|video|credit|source)s?:.*|(getty images|ap photo|reuters|afp|shutterstock)\b.*|skip (to|ad).*|loading\.*|we use cookies.*|this (article|story) (was|has been) (updated|corrected).{0,40})$/i;
 const DATE_LINE = /^(?:published|updated|posted|last updated|first published|created|modified)\b/i;
+const TEXT_BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'blockquote', 'dd', 'dt', 'pre']);
 const BYLINE_LINE = /^(by|von|par|por|di|door|av|written by|reporting by|words by)\s+\S/i;
 
 function norm(s: string): string {
@@ -243,7 +249,9 @@ function filterParagraphs(paras: Paragraph[], title: string | null): Paragraph[]
   for (const p of paras) if (p.text.length < 80) counts.set(p.text, (counts.get(p.text) ?? 0) + 1);
   return paras.filter((p, i) => {
     const t = p.text;
-    if (t.length < 80 && (counts.get(t) ?? 0) > 1) return false;
+    // Repeated short lines ("Advertisement", "Continue reading") are furniture, but only
+    // outside text blocks: a recipe repeats "Eat every 2–3 hours" on purpose.
+    if (t.length < 80 && (counts.get(t) ?? 0) > 1 && !TEXT_BLOCK.has(p.tag)) return false;
     if (t.length < 160 && BOILERPLATE_LINE.test(t)) return false;
     if (titleKey && i < 5 && norm(t) === titleKey) return false;
     if (t.length < 100 && BYLINE_LINE.test(t) && !/[.!?]$/.test(t)) return false;
