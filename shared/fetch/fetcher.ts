@@ -145,7 +145,11 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   async function fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchResult> {
     const kind = fetchOptions.kind ?? 'page';
-    const deadlineAt = Math.min(Date.now() + totalTimeoutMs, fetchOptions.deadline ?? Number.POSITIVE_INFINITY);
+    const callerDeadline = fetchOptions.deadline;
+    if (callerDeadline !== undefined && !Number.isFinite(callerDeadline)) {
+      throw new TypeError(`deadline must be a finite epoch-ms number, got ${callerDeadline}`);
+    }
+    const deadlineAt = Math.min(Date.now() + totalTimeoutMs, callerDeadline ?? Number.POSITIVE_INFINITY);
     const remaining = () => deadlineAt - Date.now();
     if (remaining() <= 0) throw new FetchFailedError(`No time left to fetch ${url} (deadline passed)`);
 
@@ -235,6 +239,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       addresses = await raceWithTimeout(resolve(hostname), signal, timeoutMs, `DNS lookup of ${hostname} timed out after ${timeoutMs} ms`);
     } catch (error) {
       if (error instanceof FetchFailedError || error instanceof FetchRefusedError) throw error;
+      const code = (error as { code?: string } | null)?.code;
+      // NXDOMAIN / no address records: the name does not exist, retrying will not help.
+      // Anything else (EAI_AGAIN, SERVFAIL, timeouts) may pass.
+      if (code === 'ENOTFOUND' || code === 'ENODATA') {
+        throw new FetchRefusedError(`${hostname} does not resolve: ${messageOf(error)}`, 'dns-not-found', { cause: error });
+      }
       throw new FetchFailedError(`DNS lookup of ${hostname} failed: ${messageOf(error)}`, undefined, { cause: error });
     }
     if (addresses.length === 0) throw new FetchFailedError(`DNS lookup of ${hostname} returned no address`);

@@ -50,8 +50,8 @@ interface Entry {
  * (`robots-parser`: longest match wins, Allow wins a tie, `*` and `$`);
  * 4xx or more than 5 redirects → no restrictions; 5xx, 429 or unreachable → disallow everything
  * (remembered briefly, then asked again). `/robots.txt` itself is always
- * allowed. A blocked address is not "unreachable": that refusal is rethrown so
- * the caller sees the real reason.
+ * allowed. A blocked address or a name that does not exist is not
+ * "unreachable": that refusal is rethrown so the caller sees the real reason.
  *
  * @example
  * const robots = new RobotsCache({ fetcher });
@@ -102,7 +102,9 @@ export class RobotsCache {
       const robot = robotsParser(robotsUrl, new TextDecoder('utf-8').decode(result.body));
       entry = { verdictFor: (url) => this.verdictOf(robot, url), expiresAt: this.now() + this.ttlMs };
     } catch (error) {
+      // The page would be refused for the same reason: say so rather than "robots.txt unreachable".
       if (error instanceof BlockedAddressError) throw error;
+      if (error instanceof FetchRefusedError && error.rule === 'dns-not-found') throw error;
       // RFC 9309 §2.3.1.2/.3: a 4xx, or more than five redirects, means "unavailable": no restrictions.
       if (error instanceof HttpStatusRefusedError || (error instanceof FetchRefusedError && error.rule === 'redirect-limit')) {
         const verdict: RobotsVerdict = { allowed: true, crawlDelayMs: null, source: 'no-robots' };

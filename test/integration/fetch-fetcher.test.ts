@@ -264,6 +264,13 @@ describe('deadlines', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('refuses a name that does not exist, and fails transiently when DNS is only struggling', async () => {
+    const dnsError = (code: string) => Object.assign(new Error(`getaddrinfo ${code} nowhere.test`), { code });
+    const nxdomain = await refusal(createFetcher({ lookup: () => Promise.reject(dnsError('ENOTFOUND')) }).fetch('http://nowhere.test/'));
+    expect(nxdomain.rule).toBe('dns-not-found');
+    await failure(createFetcher({ lookup: () => Promise.reject(dnsError('EAI_AGAIN')) }).fetch('http://nowhere.test/'));
+  });
+
   it('gives up on a DNS lookup that hangs', async () => {
     const lookup: Resolver = () => new Promise(() => {});
     const error = await failure(createFetcher({ lookup, connectTimeoutMs: 200 }).fetch('http://hang.test/'));

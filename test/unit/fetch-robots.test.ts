@@ -120,6 +120,12 @@ describe('RobotsCache: when robots.txt cannot be had', () => {
     expect(verdict.detail).toContain(error.message);
   });
 
+  it('rethrows a name that does not exist instead of calling it unreachable', async () => {
+    const nxdomain = new FetchRefusedError('example.com does not resolve', 'dns-not-found');
+    const { fetcher } = fakeFetcher({ [R]: nxdomain });
+    await expect(new RobotsCache({ fetcher }).isAllowed('https://example.com/a')).rejects.toBe(nxdomain);
+  });
+
   it('rethrows a blocked address instead of calling it unreachable', async () => {
     const blocked = new BlockedAddressError('Refused address 169.254.169.254', 'metadata', '169.254.169.254');
     const { fetcher } = fakeFetcher({ [R]: blocked });
