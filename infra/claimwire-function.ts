@@ -68,11 +68,13 @@ export interface ClaimwireFunctionProps {
  *   which esbuild cannot follow and which is undefined in CJS: alias css-tree to
  *   its CJS build, whose static `require`s esbuild inlines.
  * - `canvas` is an optional native module that jsdom only loads if installed.
+ * esbuild's warning about that `require.resolve` is silenced: the copy answers it.
  */
 export const JSDOM_BUNDLING = {
   bundleDir: 'app/functions/fn',
   externalModules: ['canvas'],
   alias: { 'css-tree': createRequire(import.meta.url).resolve('css-tree') },
+  logOverrides: { 'require-resolve-not-external': 'silent' },
   copyFiles: [
     { from: 'node_modules/jsdom/lib/jsdom/browser/default-stylesheet.css', to: 'browser/default-stylesheet.css' },
     { from: 'node_modules/jsdom/lib/jsdom/living/xhr/xhr-sync-worker.js', to: 'app/functions/fn/xhr-sync-worker.js' },
@@ -146,9 +148,10 @@ export class ClaimwireFunction extends Construct {
         sourcesContent: false,
         // The AWS SDK is bundled too: the deployed code runs the SDK version the tests ran.
         externalModules: [...(jsdom?.externalModules ?? [])],
-        esbuildArgs: Object.fromEntries(
-          Object.entries(jsdom?.alias ?? {}).map(([name, target]) => [`--alias:${name}`, target]),
-        ),
+        esbuildArgs: Object.fromEntries([
+          ...Object.entries(jsdom?.alias ?? {}).map(([name, target]) => [`--alias:${name}`, target]),
+          ...Object.entries(jsdom?.logOverrides ?? {}).map(([id, level]) => [`--log-override:${id}`, level]),
+        ]),
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
