@@ -9,6 +9,12 @@ export interface PoliteFetcherOptions {
   throttle: HostThrottle;
   /** Minimum interval between two requests to one host; a larger Crawl-delay wins. Default 1000 ms. */
   minIntervalMs?: number;
+  /**
+   * Longest wait for a host's turn (a site may ask for a Crawl-delay of hours).
+   * Beyond it the fetch fails transiently, to be retried later. Default 120 s.
+   */
+  maxWaitMs?: number;
+  now?: () => number;
 }
 
 /**
@@ -28,6 +34,8 @@ export interface PoliteFetcherOptions {
 export function createPoliteFetcher(options: PoliteFetcherOptions): Fetcher {
   const { fetcher, robots, throttle } = options;
   const minIntervalMs = options.minIntervalMs ?? 1000;
+  const maxWaitMs = options.maxWaitMs ?? 120_000;
+  const now = options.now ?? Date.now;
 
   async function admit(url: string, deadline: number | undefined): Promise<void> {
     let target: URL;
@@ -47,7 +55,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): Fetcher {
       throw new FetchRefusedError(`robots.txt of ${target.protocol}//${target.host} disallows ${url}`, 'robots');
     }
     const interval = Math.max(minIntervalMs, verdict.crawlDelayMs ?? 0);
-    await throttle.wait(target.host, interval, deadline !== undefined ? { deadline } : {});
+    await throttle.wait(target.host, interval, { deadline: Math.min(deadline ?? Number.POSITIVE_INFINITY, now() + maxWaitMs) });
   }
 
   async function fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchResult> {

@@ -64,6 +64,18 @@ describe('createPoliteFetcher', () => {
     expect(sleeps).toEqual([4000, 1000]);
   });
 
+  it('fails transiently rather than wait longer than maxWaitMs for a host (huge Crawl-delay)', async () => {
+    const { fetcher, requested } = fakeSite({ 'slow.example': 'User-agent: *\nCrawl-delay: 86400' });
+    let now = 0;
+    const sleeps: number[] = [];
+    const throttle = new HostThrottle({ now: () => now, sleep: async (ms) => void (sleeps.push(ms), (now += ms)) });
+    const polite = createPoliteFetcher({ fetcher, robots: new RobotsCache({ fetcher }), throttle, maxWaitMs: 60_000, now: () => now });
+    await polite.fetch('https://slow.example/1');
+    await expect(polite.fetch('https://slow.example/2')).rejects.toBeInstanceOf(FetchFailedError);
+    expect(sleeps).toEqual([]);
+    expect(requested).toEqual(['https://slow.example/robots.txt', 'https://slow.example/1']);
+  });
+
   it('passes robots.txt fetches straight through', async () => {
     const { polite, requested, sleeps } = politeWith({ 'example.com': 'User-agent: *\nDisallow: /' });
     await polite.fetch('https://example.com/robots.txt', { kind: 'robots' });
