@@ -271,6 +271,25 @@ describe('deadlines', () => {
     await failure(createFetcher({ lookup: () => Promise.reject(dnsError('EAI_AGAIN')) }).fetch('http://nowhere.test/'));
   });
 
+  it('gives up on response headers that trickle in a byte at a time', async () => {
+    const raw = net.createServer((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\n');
+      const timer = setInterval(() => socket.write('X'), 50);
+      socket.on('close', () => clearInterval(timer));
+      socket.on('error', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const rawPort = (raw.address() as net.AddressInfo).port;
+    try {
+      const started = Date.now();
+      const error = await failure(fetcherWith({ headersTimeoutMs: 300 }).fetch(`http://site.test:${rawPort}/`));
+      expect(error.message).toMatch(/no response headers within 300 ms/);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
   it('gives up on a DNS lookup that hangs', async () => {
     const lookup: Resolver = () => new Promise(() => {});
     const error = await failure(createFetcher({ lookup, connectTimeoutMs: 200 }).fetch('http://hang.test/'));
