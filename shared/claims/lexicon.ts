@@ -72,7 +72,7 @@ export const NOUNISH = new Set(
   pledge pledges vow vows estimate estimates forecast forecasts finding findings welcome thank
   thanks point points note notes joke jokes counter continue continues praise slam blast
   show shows find finds defend speak agree question warn cite quote ask answer reply
-  saying hail concede mention remark testify`.split(/\s+/),
+  hail concede mention remark testify`.split(/\s+/),
 );
 
 /** Verbs that take a recipient object before their content ("told reporters that …"). */
@@ -81,7 +81,7 @@ export const RECIPIENT_VERBS = new Set(['tell', 'inform', 'assure', 'reassure', 
 /** Words allowed inside a verb group before the verb ("has repeatedly denied", "did not confirm"). */
 export const AUXILIARIES = new Set(
   `has have had having is was were are am be been being will would could should may might must can
-  shall did does do also not n't never previously repeatedly later recently publicly reportedly
+  shall did does do also not n't never now previously repeatedly later recently publicly reportedly
   once often then again further earlier just already still yet long privately openly falsely
   flatly firmly initially originally first last quickly strongly vehemently angrily
   explicitly specifically emphatically directly simply both all each even clearly

@@ -43,7 +43,7 @@ export interface Paragraph {
 
 // Words keep internal hyphens, apostrophes and periods (U.S, don't, Trump’s);
 // quote marks are their own tokens ('' and `` as one token).
-const TOKEN_RE = /''|``|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /''|``|\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?|[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 const ABBREVIATIONS = new Set(
   `mr mrs ms dr sen rep reps gov gen col lt sgt capt adm cmdr maj jr sr st mt ft
