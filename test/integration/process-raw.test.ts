@@ -121,10 +121,11 @@ describe('processing raw pages on the embedded S3 and DynamoDB', () => {
 
   it('reports a transient store failure as a batch item failure so the queue retries it', async () => {
     const { rawKey, articleId } = await putPage(THREE_CLAIMS);
-    let calls = 0;
+    let failed = false;
     const flaky: ArticleStore = Object.create(stores.articles);
+    // Records of a batch are handled concurrently: throttle the first write of this article only.
     flaky.putClaims = async (claims) => {
-      if (calls++ === 0) throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ProvisionedThroughputExceededException' });
+      if (!failed && claims[0]?.articleId === articleId && (failed = true)) throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ProvisionedThroughputExceededException' });
       return stores.articles.putClaims(claims);
     };
     const handler = createProcessHandler({ blobs: stores.blobs, articles: flaky, logger });
