@@ -104,7 +104,11 @@ function isAcceptableType(kind: FetchKind, mediaType: string | null): boolean {
       return (
         /^(application|text)\/([\w.+-]+\+)?(xml|json)$/.test(mediaType) ||
         mediaType === 'text/plain' ||
-        mediaType === 'application/x-rss+xml'
+        mediaType === 'application/x-rss+xml' ||
+        // Gzipped sitemaps (sitemap.xml.gz) are commonly served with these; discovery gunzips and sniffs them.
+        mediaType === 'application/gzip' ||
+        mediaType === 'application/x-gzip' ||
+        mediaType === 'application/octet-stream'
       );
   }
 }

@@ -413,7 +413,7 @@ describe('content types', () => {
     expect((await fetcherWith().fetch(`${site()}/x`, { kind: 'page' })).status).toBe(200);
   });
 
-  it.each(['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml; charset=utf-8', 'application/feed+json', 'application/json'])(
+  it.each(['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml; charset=utf-8', 'application/feed+json', 'application/json', 'application/x-gzip', 'application/gzip', 'application/octet-stream'])(
     'accepts %s for a feed',
     async (type) => {
       routes.set('/feed', typed(type));
@@ -421,7 +421,7 @@ describe('content types', () => {
     },
   );
 
-  it.each(['text/html', 'image/gif', 'application/octet-stream'])('refuses %s for a feed', async (type) => {
+  it.each(['text/html', 'image/gif', 'application/pdf'])('refuses %s for a feed', async (type) => {
     routes.set('/feed', typed(type));
     expect((await refusal(fetcherWith().fetch(`${site()}/feed`, { kind: 'feed' }))).rule).toBe('content-type');
   });
