@@ -69,7 +69,7 @@ describe('cdk-nag and validation', () => {
     for (const ack of acks) expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThanOrEqual(40);
   });
 
-  it('acknowledges only the reviewed rules: prefix-scoped S3/GSI grants, the pinned runtime, CDK's notification handler', () => {
+  it('acknowledges only the reviewed rules: prefix-scoped S3/GSI grants, the pinned runtime, the CDK notification handler', () => {
     // Adding an acknowledgement of a new rule must be a reviewed change of this list.
     const rules = new Set(
       acknowledgements(synthesised.app).map((a) => a.id.replace(/^Annotation::/, '').replace(/\[Resource::<\w+\.Arn>\/.*\]$/, '[Resource::<arn>/prefix]')),
