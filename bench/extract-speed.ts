@@ -65,16 +65,18 @@ async function runChild(impl: string, passes: number): Promise<void> {
   let work: (page: { html: string; bytes: Uint8Array }) => Promise<void>;
   if (impl === 'ours') {
     const { extractArticle } = await import('../shared/extract/index.ts');
-    let extractClaims: ((text: string, options?: { paragraphs?: string[] }) => unknown[]) | null = null;
+    type ClaimsFn = (text: string, options?: { paragraphs?: string[] }) => unknown[];
+    let extractClaims: ClaimsFn | null = null;
     try {
-      ({ extractClaims } = (await import(join(ROOT, 'shared/claims/index.ts'))) as { extractClaims: typeof extractClaims });
+      extractClaims = ((await import(join(ROOT, 'shared/claims/index.ts'))) as { extractClaims: ClaimsFn }).extractClaims;
       note = 'extractArticle + extractClaims';
     } catch (error) {
       note = `extractArticle only: shared/claims/index.ts could not be imported (${(error as Error).message.split('\n')[0]})`;
     }
+    const claims = extractClaims;
     work = async ({ bytes }) => {
       const article = await extractArticle({ bytes });
-      extractClaims?.(article.text, { paragraphs: article.paragraphs });
+      if (claims) claims(article.text, { paragraphs: article.paragraphs });
     };
   } else {
     const { JSDOM, VirtualConsole } = await import('jsdom');
