@@ -160,8 +160,8 @@ export class ClaimwireStack extends Stack {
       schedule: events.Schedule.rate(Duration.minutes(settings.discoverRateMinutes)),
       targets: [
         new targets.LambdaFunction(discover.fn, {
-          // A run older than one period is superseded by the next one.
-          maxEventAge: Duration.minutes(Math.max(settings.discoverRateMinutes, 1)),
+          // A run older than one period is superseded by the next one (EventBridge allows 1 min to 24 h).
+          maxEventAge: Duration.minutes(Math.min(Math.max(settings.discoverRateMinutes, 1), 24 * 60)),
           retryAttempts: 2,
         }),
       ],
