@@ -91,13 +91,8 @@ export const AUXILIARIES = new Set(
 
 export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor']);
 
-/** Nouns that name a communication ("in a statement", "his remarks"). */
-export const CUE_NOUNS = new Set(
-  `statement statements interview interviews email e-mail emails tweet tweets post posts letter
-  speech remarks remark comments comment release briefing conference op-ed editorial report
-  column memo filing message video appearance testimony blog essay article book podcast
-  announcement call phone telephone session address rally news`.split(/\s+/),
-);
+/** Channel nouns that belong to the cue ("said in a statement"). */
+export const CUE_NOUNS = new Set(['statement', 'statements']);
 
 export const HEDGE_PATTERNS: Array<[RegExp, string]> = [
   [/\breportedly\b/i, 'reportedly'],

@@ -76,7 +76,7 @@ export function properName(phrase: string): string | null {
   flush();
   if (best.length === 0) return null;
   // a sentence-initial determiner and a "Britain-based" modifier are not part of the name
-  while (best.length > 1 && (/^(The|A|An|This|That|These|Those|Its|His|Her|Their|Our)$/.test(best[0]!) || /-(?:based|backed|led|run|owned|born)$/.test(best[0]!))) best = best.slice(1);
+  while (best.length > 1 && (/^(The|A|An|This|That|These|Those|Its|His|Her|Their|Our|And|But|So|Also|Yet|Or|Then|Still|However|Meanwhile|Now|When|While|If|As|After|Before|In|On|At)$/.test(best[0]!) || /-(?:based|backed|led|run|owned|born)$/.test(best[0]!))) best = best.slice(1);
   // "Syrian anti-regime fighters": a nationality adjective before common nouns is not a name
   if (best.length === 1 && /(?:an|ese|ish|i)$/.test(best[0]!) && new RegExp('^' + best[0] + '\\s+\\p{Ll}', 'u').test(phrase.replace(/^(?:the|a|an)\s+/i, ''))) return null;
   // a sentence-initial common noun ("Officials", "Rebels") is not a name
