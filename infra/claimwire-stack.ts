@@ -148,11 +148,11 @@ export class ClaimwireStack extends Stack {
     });
     this.functions = { discover, fetch: fetchFn, process: processFn };
 
-    const fetch = queueWithDlq(this, 'Fetch', { consumerTimeout: fetchFn.timeout });
-    const processing = queueWithDlq(this, 'Process', { consumerTimeout: processFn.timeout });
-    this.fetchQueue = fetch.queue;
-    this.processQueue = processing.queue;
-    this.dlqs = [fetch.dlq, processing.dlq];
+    const fetchQueues = queueWithDlq(this, 'Fetch', { consumerTimeout: fetchFn.timeout });
+    const processQueues = queueWithDlq(this, 'Process', { consumerTimeout: processFn.timeout });
+    this.fetchQueue = fetchQueues.queue;
+    this.processQueue = processQueues.queue;
+    this.dlqs = [fetchQueues.dlq, processQueues.dlq];
 
     // discover: schedule → read sources, dedup against articles, queue URLs, keep state/ and its failure records.
     new events.Rule(this, 'DiscoverSchedule', {
@@ -202,7 +202,7 @@ export class ClaimwireStack extends Stack {
         ...props,
       }).addAlarmAction(alarmAction);
 
-    for (const [name, q] of [['Fetch', fetch], ['Process', processing]] as const) {
+    for (const [name, q] of [['Fetch', fetchQueues], ['Process', processQueues]] as const) {
       alarm(`${name}DlqNotEmpty`, {
         alarmDescription: `Messages in the ${name.toLowerCase()} DLQ: inspect with \`claimwire failures\`, fix, then redrive.`,
         metric: q.dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
@@ -237,9 +237,9 @@ export class ClaimwireStack extends Stack {
     output('ArticlesTableName', this.articles.tableName, 'DynamoDB articles table');
     output('ClaimsTableName', this.claims.tableName, 'DynamoDB claims table');
     output('FetchQueueUrl', this.fetchQueue.queueUrl, 'SQS queue of URLs to fetch');
-    output('FetchDlqUrl', fetch.dlq.queueUrl, 'Dead-letter queue of the fetch queue');
+    output('FetchDlqUrl', fetchQueues.dlq.queueUrl, 'Dead-letter queue of the fetch queue');
     output('ProcessQueueUrl', this.processQueue.queueUrl, 'SQS queue of raw/ object events');
-    output('ProcessDlqUrl', processing.dlq.queueUrl, 'Dead-letter queue of the process queue');
+    output('ProcessDlqUrl', processQueues.dlq.queueUrl, 'Dead-letter queue of the process queue');
     output('AlarmTopicArn', this.alarmTopic.topicArn, 'SNS topic every alarm notifies');
 
     this.acknowledgeRuntime();
