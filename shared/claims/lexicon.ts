@@ -72,7 +72,7 @@ export const NOUNISH = new Set(
   pledge pledges vow vows estimate estimates forecast forecasts finding findings welcome thank
   thanks point points note notes joke jokes counter continue continues praise slam blast
   show shows find finds defend speak agree question warn cite quote ask answer reply
-  hail concede mention remark testify`.split(/\s+/),
+  hail concede mention remark testify remarks tweet tweets attack attacks`.split(/\s+/),
 );
 
 /** Verbs that take a recipient object before their content ("told reporters that …"). */
