@@ -59,13 +59,18 @@ export function detectLanguage(text: string): DetectedLanguage | null {
     if (best[0] === 'Hani' && (sample.match(/[\u3040-\u30ff]/g) ?? []).length > letters * 0.05) return { lang: 'ja', script: 'Jpan' };
     return { lang: best[1], script: best[0] };
   }
-  const counts = new Map<string, number>();
+  // Distinct stop words, not occurrences: "et … et … et" in lorem ipsum is not French.
+  const seen = new Map<string, Set<string>>();
   for (const w of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    for (const lang of STOP_INDEX.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    for (const lang of STOP_INDEX.get(w) ?? []) {
+      const set = seen.get(lang) ?? new Set<string>();
+      set.add(w);
+      seen.set(lang, set);
+    }
   }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const ranked = [...seen.entries()].map(([lang, set]) => [lang, set.size] as const).sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
-  if (!top || top[1] < 6 || (second && top[1] < second[1] * 1.5)) return null;
+  if (!top || top[1] < 5 || (second && top[1] < second[1] * 1.5)) return null;
   return { lang: top[0], script: 'Latn' };
 }
 

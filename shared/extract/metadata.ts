@@ -47,7 +47,12 @@ function typesOf(o: JsonObject): string[] {
 export function parseJsonLd(blocks: string[]): JsonObject[] {
   const out: JsonObject[] = [];
   for (const block of blocks) {
-    const raw = block.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$/g, '').trim().replace(/;\s*$/, '');
+    const raw = block
+      .trim()
+      .replace(/^<!--|-->$/g, '')
+      .replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '')
+      .trim()
+      .replace(/;\s*$/, '');
     if (!raw) continue;
     let parsed: Json;
     try {
@@ -165,6 +170,7 @@ function cleanText(s: string | null | undefined): string | null {
 
 const NOT_A_PERSON =
   /^(?:staff|staff writers?|staff reporters?|editors?|editorial(?: board| staff| team)?|the editors|newsroom|news ?desk|admin|administrator|team|desk|web ?desk|digital ?desk|wire|wires|agency|agencies|guest|anonymous|unknown|contributors?|correspondents?|reporters?|writers?|author|authors|news|press|press release|associated press|the associated press|ap|reuters|afp|upi|bloomberg|pa|dpa|cnn|bbc|ians|pti|web team|online team|editor|comments?|email(?: the)? author|e-?mail|follow|twitter|facebook|more|view all posts|all posts|posted|updated|published|by)$/i;
+const ORG_WORDS = /\b(?:project|program|programme|department|center|centre|institute|foundation|news|media|press|group|association|council|office|agency|bureau|university|college|inc|ltd|llc|corp|company|network|magazine|times|post|daily|journal|tribune|herald)\b/i;
 const ROLE_WORDS = /\b(?:writer|reporter|editor|correspondent|columnist|contributor|staff|producer|photographer|analyst|director|chief|senior|deputy|manager|intern|fellow)\b/i;
 
 /** Splits a byline into person names, dropping roles, handles, dates and non-persons. */
@@ -187,8 +193,7 @@ export function cleanAuthors(raw: string[]): string[] {
       if (!part || part.length > 60 || /\d|@|https?:|www\./i.test(part)) continue;
       const words = part.split(/\s+/);
       if (words.length > 5) continue;
-      if (NOT_A_PERSON.test(part) || (ROLE_WORDS.test(part) && words.length <= 3 && !/^\p{Lu}\p{Ll}+\s\p{Lu}/u.test(part))) continue;
-      if (ROLE_WORDS.test(part) && words.every((w) => ROLE_WORDS.test(w) || /^(?:and|of|the|for|a)$/i.test(w))) continue;
+      if (NOT_A_PERSON.test(part) || ROLE_WORDS.test(part) || ORG_WORDS.test(part)) continue;
       if (!/^[\p{Lu}\p{Lo}]/u.test(part)) continue;
       const key = part.toLowerCase();
       if (seen.has(key)) continue;
@@ -196,7 +201,8 @@ export function cleanAuthors(raw: string[]): string[] {
       out.push(part);
     }
   }
-  return out;
+  // "Jane Doe, Privacy" — a lone word next to full names is a leftover of a title.
+  return out.some((a) => a.includes(' ')) ? out.filter((a) => a.includes(' ')) : out;
 }
 
 // ---------- the pass ----------
@@ -257,7 +263,7 @@ export function extractMetadata(input: MetadataInput): Metadata {
   // title
   const h1 = tree.h1s.map((h) => textOf(h)).find((t) => t.length > 0) ?? null;
   const titleCandidates: Array<[string | null, FieldOrigin]> = [
-    [str(article?.headline) ?? str(article?.name), 'jsonld'],
+    [ldTitle(article, tree.title), 'jsonld'],
     [firstMeta(meta, ['og:title']), 'opengraph'],
     [firstMeta(meta, ['twitter:title', 'dc.title', 'dcterms.title', 'title', 'headline', 'sailthru.title', 'parsely-title']), 'meta'],
     [tree.title, 'title'],
@@ -272,7 +278,7 @@ export function extractMetadata(input: MetadataInput): Metadata {
     break;
   }
   // A page title that extends the visible headline: the headline is the article title.
-  if (title && h1 && origins.title !== 'jsonld' && normKey(title).startsWith(normKey(h1)) && h1.split(/\s+/).length >= 3) title = h1;
+  if (title && h1 && origins.title !== 'jsonld' && normKey(title).startsWith(normKey(h1)) && h1.split(/\s+/).length >= 2) title = h1;
 
   // authors
   let authors: string[] = [];
@@ -306,7 +312,7 @@ export function extractMetadata(input: MetadataInput): Metadata {
   const accept = (d: ParsedDate | null): ParsedDate | null => (d && d.epochMs <= maxMs && d.epochMs >= Date.UTC(1990, 0, 1) ? d : null);
   let published: ParsedDate | null = null;
   const pubCandidates: Array<[() => string | null | undefined, FieldOrigin]> = [
-    [() => str(ld?.datePublished) ?? str(ld?.dateCreated), 'jsonld'],
+    [() => ldField(jsonLd, 'datePublished') ?? ldField(jsonLd, 'dateCreated'), 'jsonld'],
     [() => firstMeta(meta, ['article:published_time', 'og:article:published_time', 'og:published_time', 'published_time', 'article.published', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.issued', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'originalpublicationdate', 'article_date_original', 'cxenseparse:recs:publishtime', 'citation_publication_date', 'release_date']), 'meta'],
     [() => itempropDate(tree, 'datepublished'), 'html'],
     [() => timeDate(tree, /pub|publish|posted|created/, true), 'time'],
@@ -335,7 +341,7 @@ export function extractMetadata(input: MetadataInput): Metadata {
   }
   let modified: ParsedDate | null = null;
   const modCandidates: Array<[() => string | null | undefined, FieldOrigin]> = [
-    [() => str(ld?.dateModified), 'jsonld'],
+    [() => ldField(jsonLd, 'dateModified'), 'jsonld'],
     [() => firstMeta(meta, ['article:modified_time', 'og:updated_time', 'og:article:modified_time', 'modified_time', 'datemodified', 'last-modified', 'lastmod', 'dc.date.modified', 'dcterms.modified', 'article.updated', 'sailthru.lastmodified']), 'meta'],
     [() => itempropDate(tree, 'datemodified'), 'html'],
     [() => timeDate(tree, /updat|modif/, false), 'time'],
@@ -412,6 +418,29 @@ export function checkLanguage(meta: Metadata, text: string): void {
     meta.language = detected.lang;
     meta.origins.language = 'text';
   }
+}
+
+/**
+ * JSON-LD `headline`, unless the page `<title>` carries `name` and not `headline`
+ * (Wikipedia puts a description in `headline`).
+ */
+function ldTitle(article: JsonObject | null, pageTitle: string | null): string | null {
+  const headline = str(article?.headline);
+  const name = str(article?.name);
+  if (headline && name && pageTitle && !normKey(pageTitle).includes(normKey(headline)) && normKey(pageTitle).includes(normKey(name))) return name;
+  return headline ?? name;
+}
+
+/** A field of the first article-like (or page) JSON-LD object that has it. */
+function ldField(jsonLd: JsonObject[], field: string): string | null {
+  for (const pattern of [ARTICLE_TYPE, /WebPage$/i]) {
+    for (const o of jsonLd) {
+      if (!typesOf(o).some((t) => pattern.test(t))) continue;
+      const v = str(o[field]);
+      if (v) return v;
+    }
+  }
+  return null;
 }
 
 function splitTags(values: string[]): string[] {
