@@ -3,6 +3,7 @@ import { createClients } from '../../shared/aws/clients.ts';
 import { S3BlobStore } from '../../shared/aws/s3-blob-store.ts';
 import { SqsFetchQueue } from '../../shared/aws/sqs-fetch-queue.ts';
 import { loadFunctionConfig } from '../../shared/config.ts';
+import { ENV } from '../../shared/tables.ts';
 import { loadSources } from '../../shared/discover/index.ts';
 import { ConfigError } from '../../shared/errors.ts';
 import { createLogger, type Logger } from '../../shared/log.ts';
@@ -21,11 +22,14 @@ export function createDiscoverHandler(deps: DiscoveryDeps & { logger: Logger; so
   };
 }
 
+/** The settings this function cannot start without; the infra tests check the stack sets each one. */
+export const REQUIRED_CONFIG: Array<keyof typeof ENV> = ['bucket', 'fetchQueueUrl', 'sourcesFile'];
+
 let handlerOnAws: ReturnType<typeof createDiscoverHandler> | undefined;
 
 export const handler = (event: ScheduledEvent, context: Context) => {
   handlerOnAws ??= (() => {
-    const config = loadFunctionConfig(process.env, ['bucket', 'fetchQueueUrl', 'sourcesFile']);
+    const config = loadFunctionConfig(process.env, REQUIRED_CONFIG);
     const clients = createClients();
     const fetching = createPoliteFetching(config);
     return createDiscoverHandler({

@@ -3,6 +3,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createClients } from '../../shared/aws/clients.ts';
 import { S3BlobStore } from '../../shared/aws/s3-blob-store.ts';
 import { loadFunctionConfig } from '../../shared/config.ts';
+import { ENV } from '../../shared/tables.ts';
 import { createLogger, type Logger } from '../../shared/log.ts';
 import { fetchArticle, type FetchArticleDeps } from '../../shared/pipeline/fetch-article.ts';
 import { createPoliteFetching } from '../lib/fetching.ts';
@@ -32,11 +33,14 @@ export function createFetchHandler(deps: FetchArticleDeps & { logger: Logger }) 
   };
 }
 
+/** The settings this function cannot start without; the infra tests check the stack sets each one. */
+export const REQUIRED_CONFIG: Array<keyof typeof ENV> = ['bucket'];
+
 let handlerOnAws: ReturnType<typeof createFetchHandler> | undefined;
 
 export const handler = (event: SQSEvent, context: Context) => {
   handlerOnAws ??= (() => {
-    const config = loadFunctionConfig(process.env);
+    const config = loadFunctionConfig(process.env, REQUIRED_CONFIG);
     const clients = createClients();
     return createFetchHandler({
       fetchPage: createPoliteFetching(config).fetchPage,

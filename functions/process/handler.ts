@@ -4,6 +4,7 @@ import { createClients } from '../../shared/aws/clients.ts';
 import { DynamoArticleStore } from '../../shared/aws/dynamo-article-store.ts';
 import { S3BlobStore } from '../../shared/aws/s3-blob-store.ts';
 import { loadFunctionConfig } from '../../shared/config.ts';
+import { ENV } from '../../shared/tables.ts';
 import { createLogger, type Logger } from '../../shared/log.ts';
 import { processRawObject, type ProcessDeps } from '../../shared/pipeline/process-raw.ts';
 import { rawRefsFromMessage } from '../lib/s3-events.ts';
@@ -29,11 +30,14 @@ export function createProcessHandler(deps: ProcessDeps & { logger: Logger }) {
     processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), context ? { context } : undefined);
 }
 
+/** The settings this function cannot start without; the infra tests check the stack sets each one. */
+export const REQUIRED_CONFIG: Array<keyof typeof ENV> = ['bucket', 'articlesTable', 'claimsTable'];
+
 let handlerOnAws: ReturnType<typeof createProcessHandler> | undefined;
 
 export const handler = (event: SQSEvent, context: Context) => {
   handlerOnAws ??= (() => {
-    const config = loadFunctionConfig(process.env);
+    const config = loadFunctionConfig(process.env, REQUIRED_CONFIG);
     const clients = createClients();
     return createProcessHandler({
       blobs: new S3BlobStore(clients.s3, config.bucket),
