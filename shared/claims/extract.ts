@@ -196,7 +196,7 @@ function npBack(toks: Token[], e: number, first: number): number | null {
       if (j >= first && toks[j]!.w === '(' && j > first) { n += i - j + 1; i = j - 1; continue; }
       break;
     }
-    if (t.w === ',' || CLAUSE_PUNCT.has(t.w)) break;
+    if (t.w === ',' || CLAUSE_PUNCT.has(t.w) || t.w === '-' && i > first && toks[i - 1]!.end < t.start) break;
     if (t.w === '.') {
       if (i > first && toks[i - 1]!.end === t.start) { i--; n++; continue; }
       break;
@@ -345,7 +345,7 @@ export function extractSentence(p: Paragraph, sent: Sentence): RawClaim[] {
   // Inverted / postposed: "C, X said." "“C,” said X." "“A,” she said, “B.”"
   for (const c of cands) {
     const r = tryInverted(p, sent, c.head, c.lemma, last);
-    if (r) return [r];
+    if (r) return withTrailingParticiple(toks, r, last);
   }
   const asX = tryAsSaid(toks, first, end, last, cands);
   if (asX) return [asX];
@@ -641,16 +641,17 @@ function splitParticiple(toks: Token[], c: RawClaim): RawClaim[] {
 
 /** "Name: “quote”" and headline "Name: content". */
 function tryColon(toks: Token[], first: number, end: number, last: number): RawClaim | null {
-  for (let k = first + 1; k < Math.min(end, first + 8); k++) {
+  for (let k = first + 1; k < Math.min(end, first + 40); k++) {
     const t = toks[k]!;
     if (t.quote >= 0) return null;
     if (t.w !== ':') continue;
     const nx = toks[k + 1];
     if (!nx) return null;
+    // "Name: …" at the start of a sentence, or after a dash ("HEADLINE - Jeffrey M. Jones: “…”")
     const src = npBack(toks, k, first);
-    if (src === null || src !== first) return null;
-    if (/^(editor|note|update|updated|photo|image|video|related|source|read|full|abstract|watch|listen|correction|clarification|disclosure|q|a|question|answer|by|posted|tags|filed|contact|email|share|see)$/i.test(toks[first]!.lw)) return null;
-    if (!isCap(toks[first]) || toks.slice(first, k).some((x) => /^\d/.test(x.w))) return null;
+    if (src === null || (src !== first && !/^(-|—|–|--)$/.test(toks[src - 1]!.w)) || k - src > 7) return null;
+    if (/^(editor|note|update|updated|photo|image|video|related|source|read|full|abstract|watch|listen|correction|clarification|disclosure|question|answer|by|posted|tags|filed|contact|email|share|see)$/i.test(toks[src]!.lw)) return null;
+    if (!isCap(toks[src]) || toks.slice(src, k).some((x) => /^\d/.test(x.w))) return null;
     const content = trimLeft(toks, k + 1, last);
     if (last - content < 3) return null;
     return makeClaim(toks, [src, k], [k, k + 1], [[content, last]], k, ':');
@@ -716,4 +717,25 @@ function splitCoordinated(p: Paragraph, claims: RawClaim[]): RawClaim[] {
     return [...claims.slice(0, -1), { ...c, content: [[s, firstEnd]] }, second];
   }
   return claims;
+}
+
+/** "“A,” he said, adding that B": the participle after an inverted tag is a second claim by the same source. */
+function withTrailingParticiple(toks: Token[], c: RawClaim, last: number): RawClaim[] {
+  const from = Math.max(c.cue[1], c.source ? c.source[1] : 0);
+  const contentEnd = Math.max(...c.content.map((f) => f[1]));
+  const start = Math.max(from, contentEnd <= c.cue[0] ? from : contentEnd);
+  for (let i = start; i < last - 2; i++) {
+    const t = toks[i]!;
+    if (t.quote >= 0) return [c];
+    if (t.w !== ',') continue;
+    const h = i + 1;
+    const lemma = PARTICIPLE_CUES.get(toks[h]!.lw);
+    if (!lemma) continue;
+    const ce = cueEnd(toks, h, last);
+    const cStart = trimLeft(toks, ce, last);
+    if (cStart >= last) return [c];
+    const second = makeClaim(toks, c.source, [h, ce], [[cStart, last]], h, lemma);
+    return second ? [c, second] : [c];
+  }
+  return [c];
 }

@@ -19,12 +19,12 @@ const STANCE_VERBS: Record<Stance, string> = {
   deny: `deny reject dismiss refute dispute rebut contradict disavow repudiate`,
   confirm: `confirm acknowledge admit concede verify corroborate affirm`,
   report: `report cite quote show find`,
-  other: ``,
+  other: `decline`,
 };
 
 /** Lemma → stance; later entries do not override earlier, more specific ones. */
 export const LEMMA_STANCE = new Map<string, Stance>();
-for (const stance of ['deny', 'confirm', 'report', 'assert'] as const) {
+for (const stance of ['deny', 'confirm', 'report', 'assert', 'other'] as const) {
   for (const l of STANCE_VERBS[stance].split(/\s+/).filter(Boolean)) {
     if (!LEMMA_STANCE.has(l)) LEMMA_STANCE.set(l, stance);
   }
