@@ -50,6 +50,26 @@ function dayOf(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso.slice(0, 10) : d.toISOString().slice(0, 10);
 }
 
+/**
+ * DynamoDB items stop at 400 KB. A claim's spans keep their offsets but their
+ * text is cut at {@link MAX_SPAN_CHARS} (the full text is in the S3 document);
+ * `truncated` says so. 32 K UTF-16 units stay under ~100 KB of UTF-8 per span.
+ */
+export const MAX_SPAN_CHARS = 32_000;
+
+function fitClaim(claim: ClaimRecord): ClaimRecord & { truncated?: true } {
+  const long = (span: { text: string } | null | undefined) => (span?.text.length ?? 0) > MAX_SPAN_CHARS;
+  if (!long(claim.content) && !long(claim.source) && !(claim.contentFragments ?? []).some(long)) return claim;
+  const cut = <T extends { text: string }>(span: T): T => (span.text.length > MAX_SPAN_CHARS ? { ...span, text: `${span.text.slice(0, MAX_SPAN_CHARS)}…` } : span);
+  return {
+    ...claim,
+    source: claim.source ? cut(claim.source) : null,
+    content: cut(claim.content),
+    ...(claim.contentFragments ? { contentFragments: claim.contentFragments.map(cut) } : {}),
+    truncated: true,
+  };
+}
+
 /** Strips the storage-only attributes so callers see the plain record shapes. */
 function toArticle(item: Record<string, unknown>): ArticleRecord {
   const { sortKey: _s, day: _d, sequencerSort: _q, ...rest } = item;
@@ -133,7 +153,7 @@ export class DynamoArticleStore implements ArticleStore {
     const requests = claims.map((claim) => ({
       PutRequest: {
         Item: {
-          ...claim,
+          ...fitClaim(claim),
           sortKey: sortKeyOf(claim.publishedAt, '1970-01-01T00:00:00.000Z', claim.claimId),
           ...(claim.speaker ? { speakerKey: speakerKeyOf(claim.speaker) } : {}),
         },
