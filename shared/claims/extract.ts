@@ -58,6 +58,7 @@ const NONRESTRICTIVE = /^(which)$/;
 const CUT_AFTER_COMMA = true; // measured on train (300): cutting at ", which" is neutral, at ", with|as|though|because" costs 0.2 points
 /** Artefacts that "show" or "find" something (a person who finds something is not reporting). */
 const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|gallup|pew|rasmussen|quinnipiac)$/;
+const TO_REJECT = process.env['CW_TO'] !== '0';
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.w);
 const isQuoteTok = (t: Token | undefined) => t !== undefined && t.quote >= 0;
 
@@ -78,7 +79,9 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   const prev = i > first ? toks[i - 1] : undefined;
   const next = toks[i + 1];
   if (prev && DETERMINERS.has(prev.lw)) return null;
-  if (prev && /^[-<\/=_]$/.test(prev.w)) return null;
+  if (prev && /^[-<\/=_>]$/.test(prev.w)) return null;
+  // "to counter", "used his speech to call for": an infinitive under another verb (measured: rejecting these helps)
+  if (prev && prev.lw === 'to' && TO_REJECT) return null;
   if (next && /^[>=\/]$/.test(next.w)) return null;
   // "That said, …" is an idiom, not an attribution
   if (t.lw === 'said' && prev && prev.lw === 'that' && i - 1 === first && next?.w === ',') return null;
@@ -474,7 +477,7 @@ function postposedSource(toks: Token[], first: number, cs: number, ce: number): 
   const appositive = toks[j]!.w === ',';
   while (j >= first) {
     const t = toks[j]!;
-    if (t.quote >= 0) break;
+    if (t.quote >= 0 || t.kind === 'closeQuote' || t.kind === 'openQuote' || t.kind === 'quote') break;
     if (t.w === ',' && j !== cs - 1) {
       // an appositive source may contain commas ("Trent Lott, who was …, told"); a plain one ends at the first
       const after = toks[j + 1]!;
@@ -491,7 +494,7 @@ function postposedSource(toks: Token[], first: number, cs: number, ce: number): 
   if (srcStart >= cs || hasVerbish(toks, srcStart, nameEnd)) return null;
   if (/^(and|but|or|then|so|also|which|who|that|to|because|if|when|while)$/.test(toks[srcStart]!.lw)) return null;
   if (toks.slice(srcStart, nameEnd).some((t) => SOURCE_STOPS.has(t.lw) || /^(who|which)$/.test(t.lw))) return null;
-  return { src: [srcStart, cs], boundary: toks[j]!.quote >= 0 ? j + 1 : j, afterCue: ce };
+  return { src: [srcStart, cs], boundary: toks[j]!.kind !== 'punct' || toks[j]!.quote >= 0 ? j + 1 : j, afterCue: ce };
 }
 
 /** Content of an inverted attribution: from the sentence start to `e` (exclusive). */

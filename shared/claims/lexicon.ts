@@ -110,7 +110,7 @@ export const HEDGE_PATTERNS: Array<[RegExp, string]> = [
 export const INVERTIBLE = new Set(
   `say tell add write report ask explain note continue insist argue warn claim confirm deny reply
   respond recall declare predict complain joke quip tweet post observe conclude remark admit
-  acknowledge counter concede suggest answer announce exclaim shout yell retort agree assert
+  acknowledge counter concede suggest answer announce exclaim shout yell retort assert
   contend maintain allege caution stress emphasize emphasise estimate mention reiterate repeat
   testify whisper muse offer plead boast brag scoff charge point`.split(/\s+/),
 );
