@@ -85,7 +85,9 @@ export const JSDOM_BUNDLING = {
 export const SERVICE_NAME = 'claimwire';
 
 /** The runtime the handlers are bundled for (esbuild target) and tested on. */
-export const RUNTIME = lambda.Runtime.NODEJS_20_X;
+// Node 22 on Lambda: nodejs20.x is deprecated (creation blocked from 2027-02-01). The bundle
+// targets node20 so the same bundle also loads on the Node 20 toolchain the tests run on.
+export const RUNTIME = lambda.Runtime.NODEJS_22_X;
 
 /** Table construct id (= `TableDef.id`) → the environment variable that carries its name. */
 const TABLE_ENV: Record<TableDef['id'], string> = {

@@ -78,7 +78,6 @@ describe('cdk-nag and validation', () => {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'AwsSolutions-IAM5[Resource::<arn>/prefix]',
       'AwsSolutions-L1',
-      'CloudFormation-Validate::W2531',
     ]);
   });
 

@@ -136,10 +136,10 @@ describe('S3 → process', () => {
 describe('functions', () => {
   const fn = (prefix: string) => json.Resources[idOf(json, 'AWS::Lambda::Function', prefix)]!.Properties!;
 
-  it('run Node.js 20 on arm64 with Powertools logger settings', () => {
+  it('run Node.js 22 on arm64 with Powertools logger settings', () => {
     for (const name of ['Discover', 'Fetch', 'Process']) {
       const p = fn(`${name}Function`);
-      expect(p.Runtime, name).toBe('nodejs20.x');
+      expect(p.Runtime, name).toBe('nodejs22.x');
       expect(p.Architectures, name).toEqual(['arm64']);
       expect(p.Environment.Variables.POWERTOOLS_SERVICE_NAME, name).toBe('claimwire');
       expect(p.Environment.Variables.POWERTOOLS_LOG_LEVEL, name).toBe('INFO');
