@@ -94,7 +94,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && /^(that|to|the|a|an|he|she|they|it|we|i|there|this)$/.test(next.lw);
     // "the poll shows her …", "a report states that …"
     const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw);
-    const ok = SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || (isCap(prev) && i - 1 > first) || prev.lw === 'to' || pluralSubject || nounSubject;
+    const capSubject = isCap(prev) && i - 1 > first && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw));
+    const ok = SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
     if (!ok) return null;
   }
   if (t.lw.endsWith('ing')) {
@@ -254,6 +255,12 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
       const segEnd = segStart;
       if (s >= segEnd) break;
       const head = toks[s]!;
+      if (t.w === ',' && (/^(for example|for instance|however|in fact|meanwhile|of course|too|though|instead|also|moreover|in turn|in particular|in addition|nonetheless|indeed|then|now)$/.test(toks.slice(s, segEnd).map((x) => x.lw).join(' ')))) {
+        // "Humphrey, for example, said": a parenthetical adverb inside the source is skipped over
+        segStart = i;
+        i--;
+        continue;
+      }
       if (/^(who|which|whose)$/.test(head.lw) && t.w === ',') {
         // ", who has long argued …,": a relative clause on the name before it
         segStart = i;
@@ -365,7 +372,10 @@ export function extractSentence(p: Paragraph, sent: Sentence): RawClaim[] {
     const b = extractSentence(p, { first: subEnd + 1, end });
     if (a.length + b.length > 0) return [...a, ...b];
   }
-  for (const c of cands) {
+  for (const [k, c] of cands.entries()) {
+    // "Podesta, who said X, said Y": the relative clause's cue gives way to the main one
+    const before = verbGroupStart(toks, c.head, first) - 1;
+    if (k + 1 < cands.length && before > first && /^(who|which)$/.test(toks[before]!.lw) && toks[before - 1]!.w === ',') continue;
     const r = tryPreposed(p, sent, c.head, c.lemma, last);
     if (r) return splitCoordinated(p, splitParticiple(toks, r));
   }
@@ -556,6 +566,8 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     if (t.quote >= 0 || (t.w === ',' && i > ce + 3) || CLAUSE_PUNCT.has(t.w)) break;
     if (t.lw === 'that') { thatAt = i; break; }
     if (FINITE.has(t.lw) || (VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw))) break;
+    // a clause already started ("said he's hopeful that …")
+    if (/^(he|she|they|we|i|it|there)('|$)/.test(t.lw) || t.lw.includes("'")) break;
   }
   if (thatAt > ce) cStart = thatAt;
   else if (RECIPIENT_VERBS.has(lemma)) {
@@ -701,12 +713,14 @@ function splitCoordinated(p: Paragraph, claims: RawClaim[]): RawClaim[] {
   const [s, e] = c.content[0]!;
   for (let i = s + 2; i < e - 2; i++) {
     const t = toks[i]!;
-    if (t.quote >= 0 || !/^(and|but)$/.test(t.lw)) continue;
+    if (t.quote >= 0 || !/^(and|but|while|whereas)$/.test(t.lw)) continue;
+    if (/^(while|whereas)$/.test(t.lw) && toks[i - 1]!.w !== ',') continue;
     // "… and one in four said Y": a new subject of up to five words before the second cue
     let n = i + 1;
-    while (n < e && n - i <= 6 && toks[n]!.kind === 'word' && toks[n]!.quote < 0 && !VERB_FORMS.has(toks[n]!.lw) && !FINITE.has(toks[n]!.lw) && !AUXILIARIES.has(toks[n]!.lw)) n++;
+    while (n < e && n - i <= 9 && toks[n]!.kind === 'word' && toks[n]!.quote < 0 && !VERB_FORMS.has(toks[n]!.lw) && !FINITE.has(toks[n]!.lw) && !AUXILIARIES.has(toks[n]!.lw)) n++;
     const subject: TokRange | null = n > i + 1 ? [i + 1, n] : null;
-    if (subject && (n - i > 6 || /^(that|which|who|it|then|so)$/.test(toks[i + 1]!.lw))) continue;
+    if (subject && (n - i > 9 || /^(that|which|who|it|then|so)$/.test(toks[i + 1]!.lw))) continue;
+    if (!subject && /^(while|whereas)$/.test(t.lw)) continue;
     let h = n;
     while (h < e && (AUXILIARIES.has(toks[h]!.lw) || /ly$/.test(toks[h]!.lw))) h++;
     const lemma = VERB_FORMS.get(toks[h]?.lw ?? '');

@@ -145,6 +145,8 @@ export class SpeakerResolver {
     }
     const core = coreName(raw);
     let proper = stripTitles(properName(core.replace(/^\S+-(?:based|backed|led|run|owned)\s+/, '')));
+    // "several Clinton supporters": a name used as a modifier of a plural noun
+    if (proper && new RegExp(proper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\s+\\p{Ll}+s$', 'u').test(core)) proper = null;
     let type = classify(core, proper);
     if (proper && (type === 'anonymous' || type === 'group') && !proper.includes(' ') && /(?:an|ese|ish|i)$/.test(proper)) {
       // "a Russian military source": the nationality is not the speaker's name

@@ -118,6 +118,12 @@ export function splitSentences(tokens: Token[]): Sentence[] {
       out.push({ first, end: i });
       first = i;
     }
+    if (t.w === ';' && t.quote < 0 && i > first && i + 1 < tokens.length) {
+      // a semicolon joins two clauses that are attributed separately ("A say X; 26 percent say Y")
+      out.push({ first, end: i + 1 });
+      first = i + 1;
+      continue;
+    }
     if (!isEndPunct(t.w)) continue;
     let j = i + 1;
     // closing marks and brackets that belong to the sentence just ended
