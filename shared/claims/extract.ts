@@ -59,6 +59,7 @@ const CUT_AFTER_COMMA = true; // measured on train (300): cutting at ", which" i
 /** Artefacts that "show" or "find" something (a person who finds something is not reporting). */
 const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|gallup|pew|rasmussen|quinnipiac)$/;
 const TO_REJECT = process.env['CW_TO'] !== '0';
+const COLON_LABELS = /^(note|notice|email|daily|news|video|photo|photos|image|images|poll|polls|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus)$/;
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.w);
 const isQuoteTok = (t: Token | undefined) => t !== undefined && t.quote >= 0;
 
@@ -667,6 +668,10 @@ function tryColon(toks: Token[], first: number, end: number, last: number): RawC
     if (src === null || (src !== first && !/^(-|—|–|--)$/.test(toks[src - 1]!.w)) || k - src > 7) return null;
     if (/^(editor|note|update|updated|photo|image|video|related|source|read|full|abstract|watch|listen|correction|clarification|disclosure|question|answer|by|posted|tags|filed|contact|email|share|see)$/i.test(toks[src]!.lw)) return null;
     if (!isCap(toks[src]) || toks.slice(src, k).some((x) => /^\d/.test(x.w))) return null;
+    // a speaker label is a name: capitalized words only, none of them a verb or a newsroom label
+    const label = toks.slice(src, k).filter((x) => x.kind === 'word');
+    if (label.some((x) => (!isCap(x) && !/^(of|the|and|de|van|von|al|bin|la|le|du|'s|’s)$/.test(x.lw)) || COLON_LABELS.test(x.lw) || (VERB_FORMS.has(x.lw) && !NOUNISH.has(x.lw)) || /^(here|still|remember|revealed|good|big|one|update|updates|breaking|live|watch|exclusive)$/.test(x.lw))) return null;
+    if (toks[k + 1]?.w === '/') return null;
     const content = trimLeft(toks, k + 1, last);
     if (last - content < 3) return null;
     return makeClaim(toks, [src, k], [k, k + 1], [[content, last]], k, ':');
