@@ -631,6 +631,12 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     }
   }
   if (cEnd - cStart < 1) return null;
+  // "The incident, Carson said, was written about …": the clause is split around the tag
+  const c0 = toks[cStart]!;
+  if (src[0] - 1 > first && toks[src[0] - 1]!.w === ',' && (FINITE.has(c0.lw) || IRREGULAR_PAST.has(c0.lw) || (/[^e]ed$/.test(c0.lw) && !isCap(c0))) && c0.quote < 0) {
+    const lead = contentBefore(toks, first, src[0] - 1);
+    if (lead && !looksClausal(toks, lead[0], lead[1])) return makeClaim(toks, src, [cs, ce], [lead, [cStart, cEnd]], head, lemma);
+  }
   return makeClaim(toks, src, [cs, ce], [[cStart, cEnd]], head, lemma);
 }
 

@@ -39,10 +39,11 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
       observeNames(p, sent.first, sent.end, resolver);
       const raws = extractSentence(p, sent);
       if (raws.length === 0) {
-        // a quote with no cue of its own continues the previous direct quote
-        // (in the same paragraph, or as the whole next paragraph)
+        // a quote with no cue of its own continues the previous claim, direct or not
+        // (in the same paragraph, or as the whole next paragraph): +0.4 content F1 on train
+        // over continuing direct quotes only
         const sameParagraph = previous !== null && previous.p === p;
-        if (previous && (sameParagraph || (firstSentence && p.sentences.every((x) => isWholeQuote(p, x.first, x.end)))) && isWholeQuote(p, sent.first, sent.end) && endsWithQuote(previous.p, previous.raw)) {
+        if (previous && (sameParagraph || (firstSentence && p.sentences.every((x) => isWholeQuote(p, x.first, x.end)))) && isWholeQuote(p, sent.first, sent.end)) {
           const frag = trimQuoteSentence(p, sent.first, sent.end);
           if (sameParagraph) previous.raw.content.push(frag);
           else previous.extra.push(span(text, p, frag));
@@ -150,12 +151,6 @@ function isWholeQuote(p: Paragraph, first: number, end: number): boolean {
   if (t.quote < 0) return false;
   const q = p.quotes[t.quote]!;
   return q.first === first && q.last >= end - 2;
-}
-
-function endsWithQuote(p: Paragraph, raw: RawClaim): boolean {
-  const frags = raw.content;
-  const [s, e] = frags[frags.length - 1]!;
-  return p.tokens[e - 1]!.quote >= 0 || p.tokens[s]!.quote >= 0;
 }
 
 function trimQuoteSentence(p: Paragraph, first: number, end: number): TokRange {
