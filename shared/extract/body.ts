@@ -177,7 +177,8 @@ function firstElements(el: LElement, n: number): LElement[] {
   while (stack.length > 0 && out.length < n) {
     const node = stack.pop()!;
     if (typeof node === 'string') {
-      if (node.trim()) return out; // text before any element: not a card
+      // Running text before any heading or link: not a card. A short kicker ("REINDEER GAMES") is allowed.
+      if (node.trim().length > 40) return out;
       continue;
     }
     // Removed nodes count here: a card's headline often sits in a (removed) <header>.
