@@ -60,6 +60,19 @@ const CUT_AFTER_COMMA = true; // measured on train (300): cutting at ", which" i
 const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|gallup|pew|rasmussen|quinnipiac)$/;
 const TO_REJECT = process.env['CW_TO'] !== '0';
 const COLON_LABELS = /^(note|notice|email|daily|news|video|photo|photos|image|images|poll|polls|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus)$/;
+const PARTICLES: Array<[RegExp, RegExp]> = [
+  [/^call(s|ed|ing)?$/, /^(for|on)$/],
+  [/^point(s|ed|ing)?$/, /^(to|out)$/],
+  [/^refer(s|red|ring)?$/, /^to$/],
+  [/^ask(s|ed|ing)?$/, /^(about|for)$/],
+  [/^warn(s|ed|ing)?$/, /^(of|against|about)$/],
+  [/^agree(s|d|ing)?$/, /^with$/],
+  [/^complain(s|ed|ing)?$/, /^about$/],
+  [/^(respond|reply)(s|ed|ing)?$|^replie[sd]$/, /^to$/],
+  [/^(boast|brag)(s|ed|ged|ing|ging)?$/, /^(of|about)$/],
+  [/^apologi[sz](e|es|ed|ing)$/, /^for$/],
+  [/^comment(s|ed|ing)?$/, /^on$/],
+];
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.w);
 const isQuoteTok = (t: Token | undefined) => t !== undefined && t.quote >= 0;
 
@@ -95,7 +108,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && /^(that|to|the|a|an|he|she|they|it|we|i|there|this)$/.test(next.lw);
     // "the poll shows her …", "a report states that …"
     const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw);
-    const capSubject = isCap(prev) && i - 1 > first && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw));
+    const capSubject = isCap(prev) && i - 1 > first && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw)) && !/('s|’s|s')$/.test(prev.lw);
     const ok = SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
     if (!ok) return null;
   }
@@ -127,9 +140,9 @@ function cueEnd(toks: Token[], head: number, end: number): number {
   let e = head + 1;
   const lw = toks[head]!.lw;
   const nx = toks[e];
-  if (nx && /^(call|calls|called|calling)$/.test(lw) && nx.lw === 'for') e++;
-  else if (nx && /^(point|points|pointed|pointing)$/.test(lw) && nx.lw === 'out') e++;
-  else if (nx && /^(refer|refers|referred|referring)$/.test(lw) && nx.lw === 'to') e++;
+  // prepositional verbs keep their preposition in the cue ("called on", "pointed to", "did not respond to")
+  const particle = nx ? PARTICLES.find(([re, p]) => re.test(lw) && p.test(nx.lw)) : undefined;
+  if (particle) e++;
   const n1 = toks[e];
   const n2 = toks[e + 1];
   const n3 = toks[e + 2];
