@@ -39,7 +39,7 @@ const ZONES: Record<string, number> = {
 
 const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)';
 const TIME = '(?:\\s*(?:at|,|-|–|—|\\|)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?\\s?m\\.?)?)?';
-const ZONE = '(?:\\s*\\(?\\s*(z|utc|gmt|ut|[a-z]{2,4}t|[+-]\\d{2}:?\\d{2})\\b\\)?)?';
+const ZONE = '(?:\\s*\\(?\\s*(z|utc|gmt|ut|[a-z]{1,4}t|[+-]\\d{2}:?\\d{2})\\b\\)?)?';
 const MDY = new RegExp(`\\b${MONTH_WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}${ZONE}`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH_WORD}\\.?,?\\s+(\\d{4})${TIME}${ZONE}`, 'i');
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?/i;

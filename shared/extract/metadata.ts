@@ -194,6 +194,9 @@ export function cleanAuthors(raw: string[]): string[] {
       const words = part.split(/\s+/);
       if (words.length > 5) continue;
       if (NOT_A_PERSON.test(part) || ROLE_WORDS.test(part) || ORG_WORDS.test(part)) continue;
+      // An acronym next to ordinary words ("ACLU Speech") is an organisation; "JOE HILDEBRAND" is not.
+      const caps = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
+      if (caps > 0 && caps < words.length) continue;
       if (!/^[\p{Lu}\p{Lo}]/u.test(part)) continue;
       const key = part.toLowerCase();
       if (seen.has(key)) continue;
