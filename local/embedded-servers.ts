@@ -1,12 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { TableDef } from '../shared/tables.ts';
-
-const require = createRequire(import.meta.url);
 
 export interface S3ObjectCreated {
   key: string;
@@ -24,37 +21,36 @@ export interface EmbeddedServers {
 /**
  * Starts s3rver and dynalite on loopback ports chosen by the OS, keeping their
  * data under `dataDir` (`s3/`, `dynamodb/`). Real protocols, no Java, no Docker.
+ * They run in a worker thread so that serving requests does not compete with page
+ * parsing for the main thread (measured: bench:pipeline, see README).
  */
 export async function startEmbeddedServers(dataDir: string): Promise<EmbeddedServers> {
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
-  const S3rver = require('s3rver');
-  const dynalite = require('dynalite');
-
-  const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: join(dataDir, 's3') });
-  const s3Address: AddressInfo = await s3rver.run();
+  const worker = new Worker(new URL('./embedded-servers-worker.mjs', import.meta.url), {
+    workerData: { s3Dir: join(dataDir, 's3'), dynamoDir: join(dataDir, 'dynamodb') },
+  });
   const listeners: Array<(e: S3ObjectCreated) => void> = [];
-  s3rver.on('event', (event: { Records: Array<{ eventName: string; s3: { object: { key: string; size?: number } } }> }) => {
-    for (const record of event.Records) {
-      if (!record.eventName.startsWith('ObjectCreated:')) continue;
-      for (const l of listeners) l({ key: record.s3.object.key, size: record.s3.object.size ?? 0 });
-    }
+  const ready = await new Promise<{ s3Port: number; dynamoPort: number }>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`embedded servers exited with code ${code} before starting`)));
+    worker.on('message', (m: { type: string; key?: string; size?: number; s3Port?: number; dynamoPort?: number }) => {
+      if (m.type === 'ready') resolve({ s3Port: m.s3Port!, dynamoPort: m.dynamoPort! });
+      else if (m.type === 'created') for (const l of listeners) l({ key: m.key!, size: m.size ?? 0 });
+    });
   });
-
-  const dyn = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    dyn.once('error', reject);
-    dyn.listen(0, '127.0.0.1', () => resolve());
-  });
-  const dynAddress = dyn.address() as AddressInfo;
-
+  worker.removeAllListeners('exit');
+  worker.removeAllListeners('error');
+  worker.on('error', (error) => process.stderr.write(`embedded servers: ${error.stack ?? error}\n`));
   return {
-    s3Endpoint: `http://127.0.0.1:${s3Address.port}`,
-    dynamodbEndpoint: `http://127.0.0.1:${dynAddress.port}`,
+    s3Endpoint: `http://127.0.0.1:${ready.s3Port}`,
+    dynamodbEndpoint: `http://127.0.0.1:${ready.dynamoPort}`,
     onObjectCreated: (listener) => listeners.push(listener),
     async stop() {
-      await s3rver.close();
-      await new Promise<void>((resolve) => dyn.close(() => resolve()));
+      const stopped = new Promise<void>((resolve) => worker.on('message', (m: { type: string }) => m.type === 'stopped' && resolve()));
+      worker.postMessage({ type: 'stop' });
+      await stopped;
+      await worker.terminate();
     },
   };
 }
