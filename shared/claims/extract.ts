@@ -58,7 +58,6 @@ const NONRESTRICTIVE = /^(which)$/;
 const CUT_AFTER_COMMA = true; // measured on train (300): cutting at ", which" is neutral, at ", with|as|though|because" costs 0.2 points
 /** Artefacts that "show" or "find" something (a person who finds something is not reporting). */
 const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|gallup|pew|rasmussen|quinnipiac)$/;
-const TO_REJECT = process.env['CW_TO'] !== '0';
 const COLON_LABELS = /^(note|notice|email|daily|news|video|photo|photos|image|images|poll|polls|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus)$/;
 const PARTICLES: Array<[RegExp, RegExp]> = [
   [/^call(s|ed|ing)?$/, /^(for|on)$/],
@@ -95,7 +94,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (prev && DETERMINERS.has(prev.lw)) return null;
   if (prev && /^[-<\/=_>]$/.test(prev.w)) return null;
   // "to counter", "used his speech to call for": an infinitive under another verb (measured: rejecting these helps)
-  if (prev && prev.lw === 'to' && TO_REJECT) return null;
+  if (prev && prev.lw === 'to') return null;
   if (next && /^[>=\/]$/.test(next.w)) return null;
   // "That said, …" is an idiom, not an attribution
   if (t.lw === 'said' && prev && prev.lw === 'that' && i - 1 === first && next?.w === ',') return null;
@@ -352,6 +351,33 @@ function makeClaim(toks: Token[], source: TokRange | null, cue: TokRange, conten
 
 /** Finds the attributions in one sentence. */
 export function extractSentence(p: Paragraph, sent: Sentence): RawClaim[] {
+  const found = extractMain(p, sent);
+  const asked = tryAsked(p.tokens, sent.first, sent.end, found);
+  return asked ? [...found, asked].sort((a, b) => a.cue[0] - b.cue[0]) : found;
+}
+
+
+/** "When asked about X, …" / "Asked whether X, …": a question put to an unnamed asker. */
+function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]): RawClaim | null {
+  for (let k = first; k < end - 2; k++) {
+    const t = toks[k]!;
+    if (t.lw !== 'asked' || t.quote >= 0) continue;
+    const prev = k > first ? toks[k - 1]!.lw : '';
+    if (!(k === first || /^(when|after|before|while|being|if|once|,)$/.test(prev))) continue;
+    const nx = toks[k + 1]!;
+    if (!/^(about|whether|if|what|how|why|who|which|when|where|for|to)$/.test(nx.lw)) continue;
+    if (found.some((c) => c.cue[0] <= k && k < c.cue[1] || c.content.some(([a, b]) => a <= k && k < b))) return null;
+    const ce = /^(about|for)$/.test(nx.lw) ? k + 2 : k + 1;
+    let e = ce;
+    while (e < end && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w) && !(toks[e]!.w === '.' && e === end - 1)) e++;
+    e = trimRight(toks, ce, e);
+    if (e - ce < 1) return null;
+    return makeClaim(toks, null, [k, ce], [[ce, e]], k, 'ask');
+  }
+  return null;
+}
+
+function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   const toks = p.tokens;
   const { first, end } = sent;
   if (end - first < 3) return [];

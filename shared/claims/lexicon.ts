@@ -10,16 +10,16 @@ const STANCE_VERBS: Record<Stance, string> = {
     add note explain stress emphasize emphasise write tweet post predict promise pledge vow
     threaten suggest recall reiterate repeat remark comment observe point
     testify charge accuse blame criticize criticise praise complain caution urge demand
-    ask answer reply respond retort counter quip joke boast brag tout argue describe call
+    answer reply respond retort counter quip joke boast brag tout argue describe call
     continue concede announce declare proclaim estimate conclude indicate reveal disclose
     mention recount predict forecast recommend propose advise tell inform assure reassure
-    swear guarantee agree disagree question attack slam blast condemn denounce decry
+    swear guarantee agree disagree attack slam blast condemn denounce decry
     defend hail welcome thank apologize apologise plead shout yell chant exclaim whisper
     clarify interject concur underscore highlight lament scoff mock`,
   deny: `deny reject dismiss refute dispute rebut contradict disavow repudiate`,
   confirm: `confirm acknowledge admit concede verify corroborate affirm`,
   report: `report cite quote show find`,
-  other: `decline`,
+  other: `decline ask question`,
 };
 
 /** Lemma → stance; later entries do not override earlier, more specific ones. */
