@@ -147,7 +147,9 @@ const KEEP_CONTAINERS = new Set(['p', 'blockquote', 'pre', 'ul', 'ol', 'dl', 'ta
 /** Whether a sub-container of the article should be left out of the text. */
 function skipInside(el: LElement): boolean {
   if (el.removed) return true;
-  if (el.textLen === 0 || !BLOCK_TAGS.has(el.tag)) return false;
+  if (el.textLen === 0) return false;
+  // Inside a sentence, a long run of links (a hover card, "related: A | B | C") is not prose.
+  if (!BLOCK_TAGS.has(el.tag)) return el.tag !== 'a' && el.textLen > 150 && el.linkLen / el.textLen > 0.8;
   const density = el.linkLen / el.textLen;
   if (el.tag === 'p') return density > 0.9 && el.textLen < 200;
   if (density > 0.5) return true;
@@ -234,7 +236,7 @@ function emit(container: LElement): Paragraph[] {
 }
 
 const BOILERPLATE_LINE =
-  /^(?:advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|related( articles| stories| coverage)?|see also|sign up( for)?.*newsletter.*|subscribe( now)?|follow us.*|click here.*|image \d+ of \d+|(photo|image|video|credit|source)s?:.*|(getty images|ap photo|reuters|afp|shutterstock)\b.*|skip (to|ad).*|loading\.*|we use cookies.*|this (article|story) (was|has been) (updated|corrected).{0,40})$/i;
+  /^(?:advertisement|advertising|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|share( this)?( article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|related( articles| stories| coverage)?|see also|sign up( for)?.*newsletter.*|subscribe( now)?|follow us.*|click here.*|image \d+ of \d+|(photo|image|video|credit|source)s?:.*|(getty images|ap photo|reuters|afp|shutterstock)\b.*|skip (to|ad).*|loading\.*|we use cookies.*|(?:this )?(?:slideshow|video|content|page|feature) requires javascript.*|(?:please )?enable javascript.*|\[\w+[^\]]*\].*\[\/\w+\]|this (article|story) (was|has been) (updated|corrected).{0,40})$/i;
 const DATE_LINE = /^(?:published|updated|posted|last updated|first published|created|modified)\b/i;
 const TEXT_BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'blockquote', 'dd', 'dt', 'pre']);
 const BYLINE_LINE = /^(by|von|par|por|di|door|av|written by|reporting by|words by)\s+\S/i;

@@ -65,7 +65,7 @@ const JUNK_WORDS =
   'ads?|adslot|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|sponsor|sponsored|outbrain|taboola|breadcrumbs?|byline|bylines|author-?bio|author-?info|' +
   'caption|captions|credit|credits|toolbar|popup|modal|overlay|sidebar|side-?bar|widget|widgets|trending|most-?popular|most-?read|popular|' +
   'more-?stories|read-?more|readmore|read-?next|up-?next|footer|masthead|navbar|nav|navigation|menu|pagination|pager|tags|tag-?list|taglist|keywords|' +
-  'topics|print|email|follow|rss|skip|skiplink|jump|banner|login|register|paywall-?prompt|survey|poll|tooltip|visually-?hidden|sr-?only|screen-?reader';
+  'topics|print|email|follow|rss|skip|skiplink|jump|banner|login|register|paywall-?prompt|survey|poll|tooltip|popover|rollover|hovercard|visually-?hidden|sr-?only|screen-?reader';
 const JUNK_RE = new RegExp(`(?:^|[\\s_-])(?:${JUNK_WORDS})(?=$|[\\s_-])`);
 /** Embedded posts (tweets, Instagram) are part of the story even inside `social-embed` wrappers. */
 const EMBED_RE = /embed|tweet|instagram|tiktok|reddit-card/;
