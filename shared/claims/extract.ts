@@ -108,7 +108,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     // "the poll shows her …", "a report states that …"
     const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw);
     const capSubject = isCap(prev) && i - 1 > first && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw)) && !/('s|’s|s')$/.test(prev.lw);
-    const ok = SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
+    const ok = EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
     if (!ok) return null;
   }
   if (t.lw.endsWith('ing')) {

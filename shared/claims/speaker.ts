@@ -21,6 +21,7 @@ const TITLES = /^(?:mr|mrs|ms|miss|dr|sen|senator|rep|representative|gov|governo
 const MEDIA = /\b(?:reuters|associated press|ap|afp|dpa|bbc|cnn|msnbc|fox news|fox|nbc|abc|cbs|npr|pbs|politico|breitbart|bloomberg|times|post|journal|news|newspaper|magazine|tribune|herald|gazette|telegraph|guardian|agency|agencies|tv|television|radio|broadcaster|network|press|daily|weekly|examiner|observer|axios|vox|slate|newsweek|economist|tass|interfax|ria|xinhua|al jazeera|yahoo|buzzfeed|huffington|usa today|wire|outlet|outlets|media)\b/i;
 const GOVERNMENT = /\b(?:government|ministry|minister|ministers|department|kremlin|white house|pentagon|state department|congress|senate|parliament|cabinet|administration|military|army|navy|air force|police|embassy|presidency|council of ministers|authorities|authority|regime|commission|agency of|bureau|office of|fbi|cia|nsa|dhs|doj|ice|irs|fema|federal|court|supreme court|prosecutor|prosecutors|state|states|county|city hall|governor's office|troops|forces)\b/i;
 const ORGANIZATION = /\b(?:observatory|office|organization|organisation|group|groups|council|committee|party|union|association|institute|university|college|foundation|company|corporation|corp|inc|ltd|bank|fund|center|centre|campaign|coalition|alliance|federation|league|society|network|watch|international|amnesty|red cross|un|united nations|nato|eu|who|ngo|charity|firm|think tank|board|chamber|club|church|poll|survey|study|report|index|pac|super pac|rnc|dnc)\b/i;
+const ARTEFACT = /^(?:polls?|surveys?|stud(?:y|ies)|reports?|records?|data|results|documents|filings|analys[ie]s|figures|numbers|statistics|estimates?|projections?|reviews?|investigations?|research|audits?)$/i;
 const COMMON_ORG = /\b(?:office|operator|company|contractor|opposition|firm|union|club|agency|group|monitor|organizers|organisers|institute|operator|airline|utility|hospital|school|district)\b/i;
 const ANONYMOUS = /\b(?:source|sources|official|officials|person|people familiar|aide|aides|insider|insiders|spokesman|spokeswoman|spokesperson|someone|one|diplomat|diplomats|analyst|analysts|observer|observers|witness|witnesses|resident|residents)\b/i;
 const GROUP = /\b(?:rebels|insurgents|fighters|militants|activists|protesters|protestors|residents|voters|critics|supporters|opponents|democrats|republicans|experts|economists|analysts|lawmakers|legislators|senators|members|leaders|officials|scientists|researchers|doctors|workers|students|parents|families|troops|soldiers|forces|citizens|people|americans|many|some|others|both|all|investigators|prosecutors|authorities|witnesses|police)\b/i;
@@ -80,7 +81,7 @@ export function properName(phrase: string): string | null {
   // "Syrian anti-regime fighters": a nationality adjective before common nouns is not a name
   if (best.length === 1 && /(?:an|ese|ish|i)$/.test(best[0]!) && new RegExp('^' + best[0] + '\\s+\\p{Ll}', 'u').test(phrase.replace(/^(?:the|a|an)\s+/i, ''))) return null;
   // a sentence-initial common noun ("Officials", "Rebels") is not a name
-  if (best.length === 1 && best[0] === words[0] && (GROUP.test(best[0]!) || ANONYMOUS.test(best[0]!) || COMMON_ORG.test(best[0]!) || GOVERNMENT.test(best[0]!) && !/^(Congress|Kremlin|Pentagon|Parliament)$/.test(best[0]!))) return null;
+  if (best.length === 1 && best[0] === words[0] && (ARTEFACT.test(best[0]!) || GROUP.test(best[0]!) || ANONYMOUS.test(best[0]!) || COMMON_ORG.test(best[0]!) || GOVERNMENT.test(best[0]!) && !/^(Congress|Kremlin|Pentagon|Parliament)$/.test(best[0]!))) return null;
   const name = best.join(' ');
   return /^(The|A|An|He|She|It|They|We|I|His|Her|Their|But|And)$/.test(name) ? null : name;
 }
@@ -104,7 +105,7 @@ export function classify(phrase: string, name: string | null): SpeakerType {
   }
   if (GOVERNMENT.test(p)) return 'government';
   if (MEDIA.test(p)) return 'media';
-  if (ORGANIZATION.test(p) || COMMON_ORG.test(p)) return 'organization';
+  if (ORGANIZATION.test(p) || COMMON_ORG.test(p) || p.split(' ').some((w) => ARTEFACT.test(w))) return 'organization';
   if (ANONYMOUS.test(p)) return 'anonymous';
   if (GROUP.test(p) || /s$/.test(p)) return 'group';
   return 'person';
