@@ -458,7 +458,7 @@ function tryAccording(toks: Token[], first: number, end: number, last: number): 
     if (se < last && toks[se]!.w === ',') {
       // "C1, according to X, C2": the content goes on after the source, unless an appositive
       const rest = trimLeft(toks, se, last);
-      if (rest < last && looksClausal(toks, rest, last) && !/^(a|an|the|which|who|whose)$/.test(toks[rest]!.lw)) frags.push([rest, last]);
+      if (rest < last && !/^(a|an|the|which|who|whose|one|an?other|its|his|her|their)$/.test(toks[rest]!.lw)) frags.push([rest, last]);
     }
     return makeClaim(toks, [k + 2, se], cue, frags, k, 'according');
   }
