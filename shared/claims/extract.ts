@@ -177,10 +177,18 @@ function looksClausal(toks: Token[], s: number, e: number): boolean {
     if (FINITE.has(t.lw) || /n't$/.test(t.lw)) return true;
     if (!isCap(t) && /[^e]ed$/.test(t.lw) && t.lw.length > 4) return true;
     if (VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw) && !t.lw.endsWith('ing')) return true;
-    if (IRREGULAR_PAST.has(t.lw)) return true;
+    if (IRREGULAR_PAST.has(t.lw) || PRESENT_VERBS.has(t.lw)) return true;
+    // "This makes …", "it seems …": an -s verb right after a pronoun subject
+    if (i > s && /[^s]s$/.test(t.lw) && /^(this|that|it|he|she|which|who|what|there|one|everyone|nobody|everything)$/.test(toks[i - 1]!.lw)) return true;
   }
   return false;
 }
+
+const PRESENT_VERBS = new Set(
+  `makes takes gives goes comes seems means needs wants gets knows thinks looks keeps puts holds
+  becomes remains stands runs leads helps matters works plays feels shows tries lets sees believes
+  appears happens depends includes continues requires allows makes`.split(/\s+/),
+);
 
 /** Common irregular past forms (a clause with one of these is a clause, not a name). */
 const IRREGULAR_PAST = new Set(
@@ -276,6 +284,12 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
       }
       if (/^(who|which|whose)$/.test(head.lw) && t.w === ',') {
         // ", who has long argued …,": a relative clause on the name before it
+        segStart = i;
+        i--;
+        continue;
+      }
+      if (t.w === ',' && s > first && INTRO_WORDS.has(head.lw) && !hasVerbish(toks, s, segEnd) && segEnd - s <= 6) {
+        // "Democratic economists, like their Republican counterparts, say": a parenthetical phrase inside the source
         segStart = i;
         i--;
         continue;
@@ -740,6 +754,12 @@ function sentenceSubject(toks: Token[], first: number, limit: number): TokRange 
   let e = s;
   while (e < limit) {
     const t = toks[e]!;
+    if (t.w === '(') {
+      // "Sen. Chuck Grassley (R-Iowa)": a bracket inside the name
+      let j = e + 1;
+      while (j < limit && toks[j]!.w !== ')' && j - e < 8) j++;
+      if (j < limit && toks[j]!.w === ')') { e = j + 1; continue; }
+    }
     if (t.quote >= 0 || CLAUSE_PUNCT.has(t.w)) return null;
     if (FINITE.has(t.lw) && t.lw !== "'s" && t.lw !== '’s') break;
     if (t.kind === 'word' && !isCap(t) && /[^e]ed$|[^s]s$/.test(t.lw) && e > s && toks[e - 1]!.w !== ',' && !/^(a|an|the|his|her|its|their|of|for|news|us|business|this|was|has|is|as|plus|always)$/.test(t.lw) && !DETERMINERS.has(toks[e - 1]!.lw)) break;
