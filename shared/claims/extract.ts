@@ -4,7 +4,7 @@
  * Works on the tokens of one paragraph; ranges are token indices.
  */
 import type { Stance } from '../types.ts';
-import { AUXILIARIES, CUE_NOUNS, INVERTIBLE, LEMMA_STANCE, NEGATIONS, NOUNISH, PARTICIPLE_CUES, RECIPIENT_VERBS, VERB_FORMS } from './lexicon.ts';
+import { AUXILIARIES, CUE_NOUNS, INVERTIBLE, LEMMA_STANCE, NEGATIONS, NOUNISH, PARTICIPLE_CUES, QUOTE_ONLY, RECIPIENT_VERBS, VERB_FORMS } from './lexicon.ts';
 import type { Paragraph, Sentence, Token } from './tokens.ts';
 
 /** Token range [first, end) inside one paragraph. */
@@ -494,11 +494,16 @@ function tryAsSaid(toks: Token[], first: number, end: number, last: number, cand
 function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, last: number): RawClaim | null {
   const toks = p.tokens;
   const { first, end } = sent;
-  if (!INVERTIBLE.has(lemma) || toks[head]!.lw.endsWith('ing')) return null;
+  if (toks[head]!.lw.endsWith('ing')) return null;
   const cs = verbGroupStart(toks, head, first);
   const ce = cueEnd(toks, head, end);
   if (cs - 1 < first) return null;
   const prev = toks[cs - 1]!;
+  // any speech verb may tag a quote ("“…,” Howard Dean proclaimed"); only reporting verbs tag plain clauses
+  if (!INVERTIBLE.has(lemma)) {
+    const parts = postposedSource(toks, first, cs, ce);
+    if (!parts || toks[parts.boundary - 1]!.quote < 0) return null;
+  }
   // "“C,” X, a spokesman, said" is tried before "C, said X" when a comma precedes the cue
   const parts = (prev.w === ',' ? postposedSource(toks, first, cs, ce) : null) ?? (prev.w === ',' || isQuoteTok(prev) ? invertedSource(toks, first, cs, ce, last) : postposedSource(toks, first, cs, ce));
   if (!parts) return null;
@@ -663,6 +668,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   if (cStart < last && toks[cStart]!.w === ',' && toks[cStart + 1] && toks[cStart + 1]!.quote >= 0) cStart++;
   cStart = trimLeft(toks, cStart, last);
   if (cStart >= last) return null;
+  if (QUOTE_ONLY.has(lemma) && toks[cStart]!.quote < 0) return null;
   let cEnd = trimRight(toks, cStart, last);
   // the content ends at a dash or bracket aside (stopping object contents at a comma cost 1.1 points on train)
   for (let i = cStart + 1; i < cEnd; i++) {

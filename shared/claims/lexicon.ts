@@ -15,7 +15,9 @@ const STANCE_VERBS: Record<Stance, string> = {
     mention recount predict forecast recommend propose advise tell inform assure reassure
     swear guarantee agree disagree attack slam blast condemn denounce decry
     defend hail welcome thank apologize apologise plead shout yell chant exclaim whisper
-    clarify interject concur underscore highlight lament scoff mock`,
+    clarify interject concur underscore highlight lament scoff mock
+    gush muse laugh sigh crack marvel gripe grumble grouse snap fume rage opine posit reason
+    sniff wonder tease chide scold proclaim recount reflect quip shrug`,
   deny: `deny reject dismiss refute dispute rebut contradict disavow repudiate`,
   confirm: `confirm acknowledge admit concede verify corroborate affirm`,
   report: `report cite quote show find`,
@@ -124,3 +126,9 @@ for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citi
   const l = VERB_FORMS.get(f);
   if (l) PARTICIPLE_CUES.set(f, l);
 }
+
+/** Verbs that report speech only when they tag a quotation ("“Never,” she laughed"). */
+export const QUOTE_ONLY = new Set(
+  `gush muse laugh sigh crack marvel gripe grumble grouse snap fume rage opine posit reason sniff
+  wonder tease chide scold reflect shrug`.split(/\s+/),
+);
