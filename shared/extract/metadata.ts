@@ -170,7 +170,8 @@ function cleanText(s: string | null | undefined): string | null {
 
 const NOT_A_PERSON =
   /^(?:staff|staff writers?|staff reporters?|editors?|editorial(?: board| staff| team)?|the editors|newsroom|news ?desk|admin|administrator|team|desk|web ?desk|digital ?desk|wire|wires|agency|agencies|guest|anonymous|unknown|contributors?|correspondents?|reporters?|writers?|author|authors|news|press|press release|associated press|the associated press|ap|reuters|afp|upi|bloomberg|pa|dpa|cnn|bbc|ians|pti|web team|online team|editor|comments?|email(?: the)? author|e-?mail|follow|twitter|facebook|more|view all posts|all posts|posted|updated|published|by)$/i;
-const ORG_WORDS = /\b(?:project|program|programme|department|center|centre|institute|foundation|news|media|press|group|association|council|office|agency|bureau|university|college|inc|ltd|llc|corp|company|network|magazine|times|post|daily|journal|tribune|herald)\b/i;
+const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le', 'y', 'bin', 'bint', 'al', 'el', 'ibn', 'zu', 'af', 'st']);
+const ORG_WORDS = /\b(?:project|program|programme|department|center|centre|institute|foundation|news|media|press|group|association|council|office|agency|bureau|university|college|inc|ltd|llc|corp|company|network|magazine|times|post|daily|journal|tribune|herald|international|ministry|ministries|government)\b/i;
 const ROLE_WORDS = /\b(?:writer|reporter|editor|correspondent|columnist|contributor|staff|producer|photographer|analyst|director|chief|senior|deputy|manager|intern|fellow)\b/i;
 
 /** Splits a byline into person names, dropping roles, handles, dates and non-persons. */
@@ -182,7 +183,8 @@ export function cleanAuthors(raw: string[]): string[] {
     if (!s || /^https?:\/\//i.test(s)) continue;
     s = s
       .replace(/^(?:written |posted |reported |words |story |text |reporting )?(?:by|von|par|por|door|av|di)\s*:?\s+/i, '')
-      .replace(/^(?:authors?|byline|autor|auteur)\s*:\s*/i, '')
+      .replace(/^[\p{L} ]{2,20}:\s+/u, '') // "Text: …", "Текст: …", "Author: …"
+      .replace(/(?<=\p{Ll}{2})\.\s+(?=\p{Lu})/gu, ', ') // "Finian Cunningham. Sputnik International"
       .replace(/\b(?:e-?mail(?: the author)?|follow(?: on \w+)?|contact)\b.*$/i, '')
       .replace(/\s*(?:updated|published|posted)\b.*$/i, '')
       .replace(/\s*@\w+/g, '')
@@ -194,6 +196,8 @@ export function cleanAuthors(raw: string[]): string[] {
       const words = part.split(/\s+/);
       if (words.length > 5) continue;
       if (NOT_A_PERSON.test(part) || ROLE_WORDS.test(part) || ORG_WORDS.test(part)) continue;
+      // Names are capitalised words, with the usual lower-case particles; "The …" is not a person.
+      if (/^the$/i.test(words[0]!) || words.some((w) => /^\p{Ll}{4,}/u.test(w) && !NAME_PARTICLES.has(w))) continue;
       // An acronym next to ordinary words ("ACLU Speech") is an organisation; "JOE HILDEBRAND" is not.
       const caps = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
       if (caps > 0 && caps < words.length) continue;
@@ -238,11 +242,17 @@ export function extractMetadata(input: MetadataInput): Metadata {
   else {
     const publisher = ld?.publisher ?? jsonLd.find((o) => typesOf(o).includes('WebSite'))?.name;
     siteName = cleanText(str(publisher));
+    if (siteName && /^https?:\/\/|^www\./i.test(siteName)) siteName = null; // a URL where a name belongs
     if (siteName) origins.siteName = 'jsonld';
     else {
       siteName = cleanText(firstMeta(meta, ['application-name', 'apple-mobile-web-app-title', 'al:ios:app_name']));
       if (siteName) origins.siteName = 'meta';
     }
+  }
+
+  if (siteName && /^https?:\/\/|^www\./i.test(siteName)) {
+    siteName = null; // a URL where a name belongs
+    delete origins.siteName;
   }
 
   // canonical URL (needed early: the base for relative URLs)
@@ -308,6 +318,14 @@ export function extractMetadata(input: MetadataInput): Metadata {
         break;
       }
     }
+  }
+
+  // The publication is not an author ("LinkNaija" by LinkNaija).
+  if (siteName && authors.length) {
+    const site = normKey(siteName);
+    // Only one-word names: on a personal blog the site is named after its author ("Haki Benita").
+    authors = authors.filter((a) => a.includes(' ') || !site.includes(normKey(a)));
+    if (!authors.length) delete origins.authors;
   }
 
   // dates

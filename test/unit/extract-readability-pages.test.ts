@@ -27,11 +27,13 @@ const FIELDS: Field[] = ['title', 'byline', 'siteName', 'lang', 'publishedTime']
 
 /**
  * Measured 2026-11-25 on 130 pages (all pages / where Readability has a value): title
- * 93.1 / 92.9 %, byline 83.1 / 78.9 %, siteName 94.6 / 93.5 %, lang 80.8 / 100 %,
- * publishedTime 70.0 / 100 %. Floors sit a few points under.
+ * 93.1 / 92.9 %, byline 80.0 / 73.7 %, siteName 93.8 / 91.9 %, lang 80.8 / 100 %,
+ * publishedTime 70.0 / 100 %. Floors sit a few points under. Byline agreement fell from
+ * 83 % when organisations, datelines and URL site names stopped counting as people
+ * and names: Readability reports "BBC News" or "Mac & i" as bylines.
  */
-const FLOORS: Record<Field, number> = { title: 0.9, byline: 0.8, siteName: 0.92, lang: 0.78, publishedTime: 0.67 };
-const VALUE_FLOORS: Record<Field, number> = { title: 0.9, byline: 0.75, siteName: 0.9, lang: 0.97, publishedTime: 0.97 };
+const FLOORS: Record<Field, number> = { title: 0.9, byline: 0.77, siteName: 0.91, lang: 0.78, publishedTime: 0.67 };
+const VALUE_FLOORS: Record<Field, number> = { title: 0.9, byline: 0.7, siteName: 0.89, lang: 0.97, publishedTime: 0.97 };
 
 function key(s: string | null | undefined): string {
   return (s ?? '').toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
