@@ -618,7 +618,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const ce = cueEnd(toks, head, end);
   if (cs - 1 >= first && toks[cs - 1]!.w === ',' && INVERTIBLE.has(lemma) && !toks[head]!.lw.endsWith('ing') && last - ce <= 6 && !looksClausal(toks, ce, last) && !toks.slice(ce, last).some((t) => t.quote >= 0 || t.lw === 'that' || /^(he|she|they|it|we|i)$/.test(t.lw))) return null;
   // "Fiorina spoke in Iowa, saying …": a participle after a comma takes the sentence subject
-  const participial = toks[head]!.lw.endsWith('ing') && cs - 1 >= first && toks[cs - 1]!.w === ',';
+  const participial = toks[head]!.lw.endsWith('ing') && cs - 1 >= first && (toks[cs - 1]!.w === ',' || toks[cs - 1]!.lw === 'by');
   let src = participial ? sentenceSubject(toks, first, cs - 1) : sourceBefore(toks, cs, first);
   if (!src && cs - 1 >= first && /^(and|but)$/.test(toks[cs - 1]!.lw)) src = sentenceSubject(toks, first, cs - 1);
   if (!src) return null;
@@ -712,12 +712,14 @@ function splitParticiple(toks: Token[], c: RawClaim): RawClaim[] {
   const [s, e] = c.content[0]!;
   for (let i = s + 1; i < e - 1; i++) {
     const t = toks[i]!;
-    if (t.w !== ',' || t.quote >= 0) continue;
+    // ", adding …" — or "…,” adding …" with the comma inside the quotation
+    const quoteEnd = (t.kind === 'closeQuote' || t.kind === 'quote') && toks[i - 1]!.w === ',';
+    if (!quoteEnd && (t.w !== ',' || t.quote >= 0)) continue;
     let h = i + 1;
     if (toks[h]!.lw === 'and' || toks[h]!.lw === 'before' || toks[h]!.lw === 'while') h++;
     const lemma = PARTICIPLE_CUES.get(toks[h]!.lw);
     if (!lemma) continue;
-    const first = trimRight(toks, s, i);
+    const first = quoteEnd ? i + 1 : trimRight(toks, s, i);
     const ce = cueEnd(toks, h, e);
     const second = makeClaim(toks, c.source, [i + 1, ce], [[trimLeft(toks, ce, e), e]], h, lemma);
     if (!second || first <= s) return [c];
