@@ -684,7 +684,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     if (t.quote >= 0) continue;
     if (t.w === '—' || t.w === '–' || t.w === '―' || t.w === '(' || t.w === ';') {
       // a paired aside early in the content ("that – in his view – he …") is skipped, not an end
-      if (t.w !== ';' && t.w !== '(' && i - cStart <= 2) {
+      if (t.w !== ';' && t.w !== '(' && i - cStart <= 4) {
         let j = i + 1;
         while (j < cEnd && toks[j]!.w !== t.w && j - i < 12) j++;
         if (j < cEnd && toks[j]!.w === t.w) { i = j; continue; }
@@ -800,7 +800,6 @@ function splitCoordinated(p: Paragraph, claims: RawClaim[]): RawClaim[] {
   for (let i = s + 2; i < e - 2; i++) {
     const t = toks[i]!;
     if (t.quote >= 0 || !/^(and|but|while|whereas)$/.test(t.lw)) continue;
-    if (/^(while|whereas)$/.test(t.lw) && toks[i - 1]!.w !== ',') continue;
     // "… and one in four said Y": a new subject of up to five words before the second cue
     let n = i + 1;
     while (n < e && n - i <= 9 && toks[n]!.kind === 'word' && toks[n]!.quote < 0 && !VERB_FORMS.has(toks[n]!.lw) && !FINITE.has(toks[n]!.lw) && !AUXILIARIES.has(toks[n]!.lw)) n++;
