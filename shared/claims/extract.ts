@@ -119,7 +119,9 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   }
   if (t.lw.endsWith('ing')) {
     // participial cue after a comma or "by"; a bare gerund is rarely a cue
-    if (!prev || !(prev.w === ',' || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
+    // "… with 47 percent of voters saying they …": a noun subject right before, and a clause after
+    const nounThenClause = prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && /^(that|he|she|they|it|we|i|there)$/.test(next.lw);
+    if (!prev || !(nounThenClause || prev.w === ',' || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
   }
   return lemma;
 }
