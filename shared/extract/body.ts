@@ -6,11 +6,18 @@
  * 2. Boilerplate containers (by tag, role, hidden state, class/id words) are removed
  *    unless they hold a large share of the page's good text — a guard against
  *    `<div class="article-body share-enabled">` taking the article with it.
- * 3. The container is the element whose subtree has the highest summed score: it
+ * 3. Runs of teaser cards (≥ 3 same-class siblings that open with a linked headline:
+ *    "more news", story rivers) are removed: their blurbs look like prose.
+ * 4. The container is the element whose subtree has the highest summed score: it
  *    gathers every paragraph of the article, and stops growing where the page around
- *    it adds more link lists and labels than text.
- * 4. Inside it, blocks are emitted in document order; link-dense and label-only
- *    sub-containers, bylines, dates, captions and repeated lines are dropped.
+ *    it adds more link lists and labels than text. It is narrowed to a descendant
+ *    marked as the body (itemprop=articleBody, `article-body`, `<article>`) that holds
+ *    most of its good text.
+ * 5. Inside it, blocks are emitted in document order; link-dense and label-only
+ *    sub-containers, hover cards, bylines, dates, captions and repeated lines are
+ *    dropped. Table rows become one paragraph each.
+ * 6. Fallbacks: a relaxed pass (soft boilerplate kept) when the text is under 100
+ *    words, JSON-LD `articleBody` when the page's own text is much shorter than it.
  */
 import { BLOCK_TAGS, type LElement, type LNode, type PageTree } from './tree.ts';
 import { parseDate } from './dates.ts';
@@ -286,7 +293,6 @@ function removeCardRuns(body: LElement): number {
     const groups = new Map<string, LElement[]>();
     for (const c of el.children) {
       if (typeof c === 'string' || c.removed || !BLOCK_TAGS.has(c.tag)) continue;
-      // A wrapper with a single element child stands for that child (ul > li > article).
       const key = `${c.tag}|${c.classId.replace(/\d+/g, '')}`;
       const list = groups.get(key) ?? [];
       list.push(c);
