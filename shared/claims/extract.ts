@@ -162,7 +162,7 @@ function cueEnd(toks: Token[], head: number, end: number): number {
 }
 
 function negatedGroup(toks: Token[], s: number, head: number): boolean {
-  for (let i = s; i < head; i++) if (NEGATIONS.has(toks[i]!.lw)) return true;
+  for (let i = s; i < head; i++) if (NEGATIONS.has(toks[i]!.lw) || toks[i]!.lw.endsWith("n't")) return true;
   return false;
 }
 
@@ -360,7 +360,7 @@ function makeClaim(toks: Token[], source: TokRange | null, cue: TokRange, conten
   const frags = content.filter(([s, e]) => e > s);
   if (frags.length === 0) return null;
   return {
-    source: source && source[1] > source[0] ? source : null,
+    source: source && source[1] > source[0] ? cleanSource(toks, source) : null,
     cue,
     content: frags,
     lemma,
@@ -369,6 +369,18 @@ function makeClaim(toks: Token[], source: TokRange | null, cue: TokRange, conten
     head,
     nested: false,
   };
+}
+
+const TRAILING_ADVERBS = /^(also|later|now|then|still|once|again|never|often|previously|recently|first|too|already|since|however|though|earlier|ultimately|initially|separately|meanwhile|instead|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|on|has|have|had|did|does|do|is|was|hasn't|haven't|hadn't|didn't|doesn't|don't|isn't|wasn't|won't|wouldn't|can't|couldn't)$/;
+
+/** Trims connectives, adverbs and a temporal tail off a source ("then he" → "he", "the senator on Tuesday" → "the senator"). */
+function cleanSource(toks: Token[], [s, e]: TokRange): TokRange {
+  while (e - s > 1 && toks[e - 1]!.quote < 0 && TRAILING_ADVERBS.test(toks[e - 1]!.lw) && !isCap(toks[e - 1]!) || (e - s > 1 && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[e - 1]!.lw))) e--;
+  while (e - s > 1 && /^(then|which|that|so|and|but|also|now|while|yet|when|as)$/.test(toks[s]!.lw)) s++;
+  // "this time he", "in turn she": a pronoun subject after an adverbial
+  const lastTok = toks[e - 1]!;
+  if (e - s > 1 && e - s <= 4 && /^(he|she|they|we|i)$/.test(lastTok.lw) && toks.slice(s, e - 1).every((t) => !isCap(t) || t === toks[s])) s = e - 1;
+  return [s, e];
 }
 
 /** Finds the attributions in one sentence. */

@@ -88,7 +88,8 @@ export const AUXILIARIES = new Set(
   flatly firmly initially originally first last quickly strongly vehemently angrily
   explicitly specifically emphatically directly simply both all each even clearly
   subsequently flatly categorically immediately swiftly widely frequently consistently
-  ’ve 've 's ’s 'd ’d 'll ’ll`.split(/\s+/),
+  ’ve 've 's ’s 'd ’d 'll ’ll hasn't haven't hadn't didn't doesn't don't won't wouldn't can't couldn't
+  isn't wasn't aren't weren't`.split(/\s+/),
 );
 
 export const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor']);

@@ -35,6 +35,12 @@ describe('negation', () => {
     expect(c.negated).toBe(false);
   });
 
+  it('reads a contracted negation ("didn’t confirm")', () => {
+    const c = only('The ministry didn’t confirm the report.');
+    expect(c).toMatchObject({ stance: 'confirm', negated: true });
+    expect(c.cue.text).toBe('didn’t confirm');
+  });
+
   it('reads "never" in the verb group', () => {
     expect(only('Moren has never denied the figures.')).toMatchObject({ stance: 'deny', negated: true });
   });
