@@ -155,14 +155,12 @@ export class SpeakerResolver {
       proper = null;
       type = classify(core, null);
     }
-    let name = proper ?? core.replace(/\s+(?:cited|quoted|familiar|close|speaking|who|with|in)\b.*$/, '');
+    // a common-noun source ("a military source cited by agencies") keeps its head phrase
+    let name = proper ?? core.replace(/\s+(?:cited|quoted|familiar|close|speaking|who)\b.*$/, '');
     const full = this.findFull(proper ?? core, at, !proper);
     if (full) {
       name = full.name;
       type = full.type;
-    } else if (!proper) {
-      // common-noun source ("the ministry"): keep the phrase as said
-      name = core;
     }
     const m: Mention = { name, type, at };
     if (proper) this.mentions.push(m);
