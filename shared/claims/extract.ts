@@ -753,7 +753,7 @@ function tryColon(toks: Token[], first: number, end: number, last: number): RawC
     // "Name: …" at the start of a sentence, or after a dash ("HEADLINE - Jeffrey M. Jones: “…”")
     const src = npBack(toks, k, first);
     if (src === null || (src !== first && !/^(-|—|–|--)$/.test(toks[src - 1]!.w)) || k - src > 7) return null;
-    if (/^(editor|note|update|updated|photo|image|video|related|source|read|full|abstract|watch|listen|correction|clarification|disclosure|question|answer|by|posted|tags|filed|contact|email|share|see)$/i.test(toks[src]!.lw)) return null;
+    if (/^(editor|note|update|updated|photo|image|video|related|source|read|full|abstract|watch|listen|correction|clarification|disclosure|question|answer|q|a|by|posted|tags|filed|contact|email|share|see)$/i.test(toks[src]!.lw)) return null;
     if (!isCap(toks[src]) || toks.slice(src, k).some((x) => /^\d/.test(x.w))) return null;
     // a speaker label is a name: capitalized words only, none of them a verb or a newsroom label
     const label = toks.slice(src, k).filter((x) => x.kind === 'word');
