@@ -3,7 +3,7 @@
  * source it came from. Order of trust: JSON-LD, then OpenGraph / article / Dublin
  * Core meta tags, then microdata and `<time>`, then the URL, then visible text.
  */
-import type { FieldOrigin } from '../types.ts';
+import type { ExtractedArticle, FieldOrigin } from '../types.ts';
 import { dateFromUrl, parseDate, type ParsedDate } from './dates.ts';
 import { detectLanguage, languageAgrees, normalizeLanguageTag } from './language.ts';
 import { textOf, type LElement, type PageTree } from './tree.ts';
@@ -12,22 +12,11 @@ import { absoluteUrl, cleanUrl } from './url.ts';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-export interface Metadata {
-  title: string | null;
-  authors: string[];
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  language: string | null;
-  siteName: string | null;
-  description: string | null;
-  canonicalUrl: string | null;
-  image: string | null;
-  section: string | null;
-  tags: string[];
-  origins: Partial<Record<string, FieldOrigin>>;
-  paywall: boolean;
-  articleLike: boolean;
-}
+/** Everything extraction knows about a page except its body, plus two verdicts for the flags. */
+export type Metadata = Pick<
+  ExtractedArticle,
+  'title' | 'authors' | 'publishedAt' | 'modifiedAt' | 'language' | 'siteName' | 'description' | 'canonicalUrl' | 'image' | 'section' | 'tags' | 'origins'
+> & { paywall: boolean; articleLike: boolean };
 
 // ---------- JSON-LD ----------
 
