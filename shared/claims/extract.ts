@@ -78,6 +78,9 @@ const PARTICLES: Array<[RegExp, RegExp]> = [
 const isCap = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.w);
 const isQuoteTok = (t: Token | undefined) => t !== undefined && t.quote >= 0;
 
+/** Nouns that name a statement: the object of "denied the allegation" is a claim's content, never its source. */
+const ALLEGATION = /^(?:allegations?|accusations?|claims?|charges?|reports?|suggestions?|rumou?rs?|assertions?|wrongdoing|allegation's)$/;
+
 function stanceOf(lemma: string): Stance {
   if (lemma === 'according') return 'report';
   if (lemma === ':') return 'assert';
@@ -554,6 +557,8 @@ function invertedSource(toks: Token[], first: number, cs: number, ce: number, la
   // "X, who endorsed Y, said Wednesday he agrees …": what follows the cue is a clause, not a source
   const s0 = toks[src[0]]!;
   if (/^(that|he|she|they|it|we|i|there|this|these|his|her|their)$/.test(s0.lw) || TIME_NOUNS.test(s0.lw)) return null;
+  // "The contractor, Greyline, denied the allegation": the object of a denial is not a speaker
+  if (toks.slice(src[0], src[1]).some((t) => ALLEGATION.test(t.lw))) return null;
   if (toks.slice(src[0] + 1, src[1]).some((t) => /^(he|she|they|we|i)$/.test(t.lw))) return null;
   const subj = toks.slice(first, cs);
   if (subj.some((t, k) => t.quote < 0 && /^(who|whose)$/.test(t.lw) && subj[k - 1]?.w === ',')) return null;
@@ -630,7 +635,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const { first, end } = sent;
   const cs = verbGroupStart(toks, head, first);
   const ce = cueEnd(toks, head, end);
-  if (cs - 1 >= first && toks[cs - 1]!.w === ',' && INVERTIBLE.has(lemma) && !toks[head]!.lw.endsWith('ing') && last - ce <= 6 && !looksClausal(toks, ce, last) && !toks.slice(ce, last).some((t) => t.quote >= 0 || t.lw === 'that' || /^(he|she|they|it|we|i)$/.test(t.lw))) return null;
+  if (cs - 1 >= first && toks[cs - 1]!.w === ',' && INVERTIBLE.has(lemma) && !toks[head]!.lw.endsWith('ing') && last - ce <= 6 && !looksClausal(toks, ce, last) && !toks.slice(ce, last).some((t) => t.quote >= 0 || t.lw === 'that' || /^(he|she|they|it|we|i)$/.test(t.lw) || ALLEGATION.test(t.lw))) return null;
   // "Fiorina spoke in Iowa, saying …": a participle after a comma takes the sentence subject
   const participial = toks[head]!.lw.endsWith('ing') && cs - 1 >= first && (toks[cs - 1]!.w === ',' || toks[cs - 1]!.lw === 'by');
   let src = participial ? sentenceSubject(toks, first, cs - 1) : sourceBefore(toks, cs, first);

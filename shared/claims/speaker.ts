@@ -24,6 +24,8 @@ const ORGANIZATION = /\b(?:observatory|office|organization|organisation|group|gr
 const QUANTIFIER = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|most|many|some|several|few|both|all|nearly|about|more|dozens|hundreds|thousands|millions|others|another)$/i;
 const ARTEFACT = /^(?:polls?|surveys?|stud(?:y|ies)|reports?|records?|data|results|documents|filings|analys[ie]s|figures|numbers|statistics|estimates?|projections?|reviews?|investigations?|research|audits?)$/i;
 const COMMON_ORG = /\b(?:office|operator|company|contractor|opposition|firm|union|club|agency|group|monitor|organizers|organisers|institute|operator|airline|utility|hospital|school|district)\b/i;
+const COMPANY_NOUN = /^(?:company|firm|contractor|operator|owner|carrier|business|manufacturer|maker|developer|retailer|insurer|lender|airline|utility|supplier|group)$/;
+const CORPORATE = /\b(?:Holdings|Inc|Ltd|Corp|Corporation|Company|Co|Group|Works|LLC|PLC|Industries|Partners|Enterprises|Systems|Technologies|Motors|Airlines|Energy|Foods|Logistics|Shipping|Manufacturing|Brands|Pharmaceuticals)\b\.?$/;
 const ANONYMOUS = /\b(?:source|sources|official|officials|person|people familiar|aide|aides|insider|insiders|spokesman|spokeswoman|spokesperson|someone|one|diplomat|diplomats|analyst|analysts|observer|observers|witness|witnesses|resident|residents)\b/i;
 const GROUP = /\b(?:rebels|insurgents|fighters|militants|activists|protesters|protestors|residents|voters|critics|supporters|opponents|democrats|republicans|experts|economists|analysts|lawmakers|legislators|senators|members|leaders|officials|scientists|researchers|doctors|workers|students|parents|families|troops|soldiers|forces|citizens|people|americans|many|some|others|both|all|investigators|prosecutors|authorities|witnesses|police)\b/i;
 
@@ -162,6 +164,14 @@ export class SpeakerResolver {
       name = full.name;
       type = full.type;
     }
+    // "the company", "the firm": the latest named organization that looks like a business
+    if (!full && !proper && COMPANY_NOUN.test(core.toLowerCase())) {
+      const corp = this.latest(at, (x) => CORPORATE.test(x.name) || (x.type === 'organization' && COMMON_ORG.test(x.name)));
+      if (corp) {
+        name = corp.name;
+        type = 'organization';
+      }
+    }
     const m: Mention = { name, type, at };
     if (proper) this.mentions.push(m);
     if (type === 'person') this.lastPerson = m;
@@ -171,6 +181,14 @@ export class SpeakerResolver {
       this.lastPlural = m;
     }
     return { speaker: name || null, type };
+  }
+
+  private latest(at: number, keep: (m: Mention) => boolean): Mention | null {
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.at <= at && keep(m)) return m;
+    }
+    return null;
   }
 
   /** An earlier, longer name that contains this short form ("Observatory", "Moren", "ministry"). */

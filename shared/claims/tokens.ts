@@ -114,7 +114,8 @@ export function splitSentences(tokens: Token[]): Sentence[] {
   let first = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.lineStart && i > first) {
+    // a line break after an introducing colon ("Benning wrote:" ⏎ “…”) does not end the sentence
+    if (t.lineStart && i > first && !(tokens[i - 1]!.w === ':' && t.kind !== 'word')) {
       out.push({ first, end: i });
       first = i;
     }
@@ -150,6 +151,24 @@ export function splitSentences(tokens: Token[]): Sentence[] {
 
 /** Paragraph start offsets: blocks separated by blank lines (or given paragraphs located in order). */
 export function paragraphRanges(text: string, paragraphs?: string[]): Array<[number, number]> {
+  return joinColonIntroductions(text, splitParagraphs(text, paragraphs));
+}
+
+/**
+ * A paragraph ending in a colon that introduces a quotation set as its own
+ * paragraph (a blockquote) is read together with it.
+ */
+function joinColonIntroductions(text: string, ranges: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const prev = out[out.length - 1];
+    if (prev && /:\s*$/.test(text.slice(prev[0], prev[1])) && /^\s*[“"‘«]/.test(text.slice(r[0], r[1]))) prev[1] = r[1];
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function splitParagraphs(text: string, paragraphs?: string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (paragraphs && paragraphs.length > 0) {
     let from = 0;
