@@ -23,8 +23,10 @@ Queries (add --aws to read the deployed tables instead of the local ones):
          [--article ID] [--since DATE] [--limit N] [--json]
 
 No store at all:
-  parse [--format jsonl|pretty] <file.html|file.txt>...
-                         extract article + claims from local files, one JSON line per file
+  parse [--format jsonl|pretty] [--outermost] <file.html|file.txt>...
+                         extract article + claims from local files, one JSON line per file;
+                         --outermost keeps only outermost claims and writes a split content as
+                         its list of fragments (for corpora such as PolNeAR that annotate so)
 
 Common options:
   --data-dir DIR             where the embedded stores keep data (default .claimwire)
@@ -66,6 +68,7 @@ const OPTIONS = {
   article: { type: 'string' },
   missing: { type: 'boolean' },
   format: { type: 'string' },
+  outermost: { type: 'boolean' },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];

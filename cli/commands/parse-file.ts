@@ -20,16 +20,15 @@ export interface ParsedFile {
  * anything else as HTML bytes (decoded like a browser would).
  */
 export async function parseFile(file: string): Promise<ParsedFile> {
-  const [{ extractArticle }, { extractClaims }] = await Promise.all([
-    import('../../shared/extract/index.ts'),
-    import('../../shared/claims/index.ts'),
-  ]);
+  // Imported on demand: plain-text runs never pay for loading jsdom.
+  const { extractClaims } = await import('../../shared/claims/index.ts');
   try {
     const bytes = await readFile(file);
     if (extname(file).toLowerCase() === '.txt') {
       const text = new TextDecoder('utf-8').decode(bytes);
       return { file, title: null, authors: [], publishedAt: null, siteName: null, language: null, text, claims: extractClaims(text) };
     }
+    const { extractArticle } = await import('../../shared/extract/index.ts');
     const article = await extractArticle({ bytes, url: null });
     const claims = extractClaims(article.text, { paragraphs: article.paragraphs });
     return {

@@ -57,3 +57,18 @@ describe('claimwire CLI', () => {
     expect(lines[2].error.message).toMatch(/ENOENT|no such file/);
   });
 });
+
+describe('claimwire parse --outermost', () => {
+  it('drops nested claims and gives a split content as its fragments', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'claimwire-outer-'));
+    const txt = join(dir, 'nested.txt');
+    await writeFile(txt, 'A port official denied that the talks had collapsed, the agency reported. “We are close,” the mediator said. “Very close.”');
+    const all = JSON.parse((await claimwire(['parse', txt])).stdout);
+    const outer = JSON.parse((await claimwire(['parse', '--outermost', txt])).stdout);
+    expect(all.claims.some((c: { nested: boolean }) => c.nested)).toBe(true);
+    expect(outer.claims.some((c: { nested: boolean }) => c.nested)).toBe(false);
+    expect(outer.claims.length).toBe(all.claims.filter((c: { nested: boolean }) => !c.nested).length);
+    const split = outer.claims.find((c: { content: unknown }) => Array.isArray(c.content));
+    expect(split.content.map((f: { text: string }) => f.text)).toEqual(['“We are close,”', '“Very close.”']);
+  });
+});
