@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { discoverSource, FeedParseError, parseFeed } from '../../shared/discover/index.ts';
 import { ConfigError, FetchRefusedError } from '../../shared/errors.ts';
-import { storeRawPage } from '../../shared/pipeline/fetch-article.ts';
+import { locateArticle, storeRawPage } from '../../shared/pipeline/fetch-article.ts';
 import { BlobDiscoveryState } from '../../shared/pipeline/discover-sources.ts';
 import type { FetchMessage } from '../../shared/ports.ts';
 import type { LocalPipeline } from '../../local/runtime.ts';
@@ -42,7 +42,7 @@ export async function enqueueInput(pipeline: LocalPipeline, input: string, force
   }
   const asPage = async (): Promise<{ queued: number; note: string }> => {
     const message: FetchMessage = { url: input, sourceId: 'ingest' };
-    if (force) await pipeline.blobs.delete((await import('../../shared/pipeline/fetch-article.ts')).locateArticle(input).meta);
+    if (force) await pipeline.blobs.delete(locateArticle(input).meta);
     await pipeline.queue.send([message]);
     return { queued: 1, note: 'page' };
   };
@@ -76,7 +76,6 @@ export async function enqueueInput(pipeline: LocalPipeline, input: string, force
     sourceId: source.id,
     feedEntry: { title: item.title, publishedAt: item.publishedAt, authors: item.authors },
   }));
-  const { locateArticle } = await import('../../shared/pipeline/fetch-article.ts');
   const fresh: FetchMessage[] = [];
   for (const m of messages) {
     const meta = locateArticle(m.url).meta;
