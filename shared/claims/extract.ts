@@ -52,6 +52,7 @@ const INTRO_WORDS = new Set(
 );
 const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|evening|afternoon|day|this|last|earlier|late|the|in|on|a|recent|recently|later|again|today|tonight|yesterday|privately|publicly)$/;
 
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const TIME_NOUNS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|evening|afternoon|day|today|tonight|yesterday|earlier|later|recently|again|privately|publicly)$/;
 /**
  * A comma followed by one of these opens a non-restrictive aside that is not part of the content.
@@ -63,7 +64,11 @@ const NONRESTRICTIVE = /^(which)$/;
 const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|gallup|pew|rasmussen|quinnipiac)$/;
 const COLON_LABELS = /^(note|notice|email|daily|news|video|photo|photos|image|images|poll|polls|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus|latest|look|wow|watch|report|politico)$/;
 const PARTICLES: Array<[RegExp, RegExp]> = [
-  [/^call(s|ed|ing)?$/, /^(for|on)$/],
+  [/^call(s|ed|ing)?$/, /^(for|on|upon|out)$/],
+  [/^(joke|jokes|joked|joking)$/, /^about$/],
+  [/^argue(s|d)?$|^arguing$/, /^(for|against)$/],
+  [/^caution(s|ed|ing)?$/, /^against$/],
+  [/^insist(s|ed|ing)?$/, /^on$/],
   [/^point(s|ed|ing)?$/, /^(to|out)$/],
   [/^refer(s|red|ring)?$/, /^to$/],
   [/^ask(s|ed|ing)?$/, /^(about|for)$/],
@@ -151,7 +156,7 @@ function cueEnd(toks: Token[], head: number, end: number): number {
   const lw = toks[head]!.lw;
   const nx = toks[e];
   // prepositional verbs keep their preposition in the cue ("called on", "pointed to", "did not respond to")
-  const particle = nx ? PARTICLES.find(([re, p]) => re.test(lw) && p.test(nx.lw)) : undefined;
+  const particle = nx && !/^\d/.test(toks[e + 1]?.w ?? '') ? PARTICLES.find(([re, p]) => re.test(lw) && p.test(nx.lw)) : undefined;
   if (particle) e++;
   const n1 = toks[e];
   const n2 = toks[e + 1];
@@ -159,6 +164,12 @@ function cueEnd(toks: Token[], head: number, end: number): number {
   // "said in a statement" is one cue; "said in an interview / an email" is a verb and an adjunct
   // (counted on PolNeAR train: statement 36 in / 21 out, interview 7 in / 27 out)
   if (n1 && n1.lw === 'in' && n2 && n3 && /^(a|an|his|her|their|its|the)$/.test(n2.lw) && CUE_NOUNS.has(n3.lw)) e += 3;
+  // a bare weekday or time adverb right after the verb is part of the verb group ("said Tuesday", "wrote recently")
+  const d = toks[e];
+  if (d && d.quote < 0 && (WEEKDAY.test(d.lw) || /^(recently|repeatedly)$/.test(d.lw))) {
+    e++;
+    if (WEEKDAY.test(d.lw) && toks[e] && /^(night|morning|afternoon|evening)$/.test(toks[e]!.lw)) e++;
+  }
   const c = toks[e];
   if (c && c.w === ':' && e < end - 1) e++;
   return e;

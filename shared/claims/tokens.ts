@@ -51,6 +51,10 @@ const ABBREVIATIONS = new Set(
   no nos p.m a.m messrs prof rev hon pres supt det insp gop g.o.p n.y l.a`.split(/\s+/),
 );
 
+/** Abbreviations that may close a sentence (never titles such as "Mr." or "Sen."). */
+const SENTENCE_FINAL_ABBR = new Set(`u.s u.k u.n e.u d.c inc corp co ltd p.m a.m gop g.o.p n.y l.a`.split(/\s+/));
+const SENTENCE_OPENERS = new Set(`He She They It We I The But And In This That His Her Their Its There A An`.split(/\s+/));
+
 function kindOf(w: string): TokenKind {
   if (w === '“' || w === '``') return 'openQuote';
   if (w === '”') return 'closeQuote';
@@ -138,7 +142,9 @@ export function splitSentences(tokens: Token[]): Sentence[] {
       const prev = tokens[i - 1]!;
       if (prev.end === t.start && (ABBREVIATIONS.has(prev.lw) || /^\p{Lu}$/u.test(prev.w))) {
         // "No. 2" is an abbreviation, "said no. But" is not
-        if (!(prev.lw === 'no' && !/^\d/.test(next.w))) continue;
+        // "… in the U.S. He says …": a place or company abbreviation can end a sentence before a pronoun or article
+        const endsSentence = (prev.lw === 'no' && !/^\d/.test(next.w)) || (SENTENCE_FINAL_ABBR.has(prev.lw) && SENTENCE_OPENERS.has(next.w));
+        if (!endsSentence) continue;
       }
     }
     out.push({ first, end: j });

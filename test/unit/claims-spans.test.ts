@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../shared/claims/index.ts';
+
+const top = (text: string) => extractClaims(text).filter((c) => !c.nested);
+
+describe('cue span boundaries', () => {
+  it.each([
+    ['“The ferry will run again,” the harbour master said Thursday.', 'said Thursday'],
+    ['The harbour master said Thursday night that the ferry would run again.', 'said Thursday night'],
+    ['The harbour master wrote recently that the ferry would run again.', 'wrote recently'],
+    ['The mayor called upon the council to reopen the ferry.', 'called upon'],
+    ['The mayor argued for a new ferry terminal.', 'argued for'],
+    ['The engineers cautioned against reopening the pier.', 'cautioned against'],
+  ])('%s → %s', (text, cue) => {
+    expect(top(text)[0]!.cue.text).toBe(cue);
+  });
+
+  it('keeps "about" out of the cue before a number', () => {
+    const [c] = top('“Too many,” the mayor joked about 40 minutes later.');
+    expect(c!.cue.text).toBe('joked');
+  });
+});
+
+describe('sentence ends after an abbreviation', () => {
+  it('splits "… the U.S. He says …" into two claims', () => {
+    const claims = top('Lindqvist says the ferry is the busiest in the U.S. He says the pier needs a new roof.');
+    expect(claims.map((c) => [c.source?.text, c.content.text])).toEqual([
+      ['Lindqvist', 'the ferry is the busiest in the U.S'],
+      ['He', 'the pier needs a new roof'],
+    ]);
+  });
+
+  it('keeps "The U.S. Coast Guard" in one sentence', () => {
+    expect(top('The U.S. Coast Guard said the ferry was safe.')[0]!.source?.text).toBe('The U.S. Coast Guard');
+  });
+});
