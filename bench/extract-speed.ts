@@ -4,7 +4,7 @@
  *   npm run bench:extract [-- --passes 3 --impls ours,readability,readability-nostyle --import-runs 5]
  *
  * Pages: the benchmark's dev split (ids 0-7…), read gzipped from
- * /work/shared/data/article-extraction-benchmark/html (or $AEB_DEV_DIR/html); skipped
+ * ../shared/data/article-extraction-benchmark/html beside the checkout (or $AEB_DEV_DIR/html); skipped
  * cleanly when absent. Each implementation runs in its own child process (so peak RSS
  * is its own) over all pages, `--passes` times, yielding to the event loop after every
  * page as a server would. "ours" = extractArticle + extractClaims (shared/claims) when
@@ -20,7 +20,7 @@ import { gunzipSync } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
-const DATA_DIR = join(process.env.AEB_DEV_DIR ?? '/work/shared/data/article-extraction-benchmark', 'html');
+const DATA_DIR = join(process.env.AEB_DEV_DIR ?? join(ROOT, '..', 'shared', 'data', 'article-extraction-benchmark'), 'html');
 
 interface PassResult {
   pass: number;

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../shared/claims/index.ts';
+import { sharedPath } from '../helpers/shared-data.ts';
 
 // The seed page lives outside the repository (its text is not ours to commit).
-const SEED = '/work/shared/data/seed/dw-2020-02-27-saraqeb.txt';
+const SEED = sharedPath('data/seed/dw-2020-02-27-saraqeb.txt');
 
 describe.skipIf(!existsSync(SEED))('seed page: DW, Saraqeb', () => {
   const claims = existsSync(SEED) ? extractClaims(readFileSync(SEED, 'utf8')) : [];

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../shared/extract/index.ts';
 import type { ExtractedArticle } from '../../shared/types.ts';
+import { sharedPath } from '../helpers/shared-data.ts';
 
 /**
  * Metadata agreement with Readability.js 0.6 on its own 130 test pages (a peer's
@@ -11,7 +12,7 @@ import type { ExtractedArticle } from '../../shared/types.ts';
  * the shared data exists. Prints the agreement per field; the floors below are a
  * little under what this extractor reaches, so a regression fails.
  */
-const PAGES = '/work/shared/data/readability-test-pages/pages';
+const PAGES = sharedPath('data/readability-test-pages/pages');
 const exists = existsSync(PAGES);
 
 interface Expected {
