@@ -34,3 +34,26 @@ describe('sentence ends after an abbreviation', () => {
     expect(top('The U.S. Coast Guard said the ferry was safe.')[0]!.source?.text).toBe('The U.S. Coast Guard');
   });
 });
+
+describe('several attributions in one sentence', () => {
+  it('splits a sibling attribution after a comma and a connective', () => {
+    const claims = top('Six in ten riders say the ferry is late, but half of the crew say it is on time.');
+    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+      ['Six in ten riders', 'say', 'the ferry is late'],
+      ['half of the crew', 'say', 'it is on time'],
+    ]);
+  });
+
+  it('reads "X, who said A, said B" as two claims', () => {
+    const claims = top('Lindqvist, who has long argued that the pier is unsafe, said the ferry would stop.');
+    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+      ['who', 'has long argued', 'that the pier is unsafe'],
+      ['Lindqvist', 'said', 'the ferry would stop'],
+    ]);
+  });
+
+  it('keeps a leading adverbial inside an inverted report', () => {
+    const claims = extractClaims('Shortly after, a harbour official denied the pier had closed, the Gazette reported.');
+    expect(claims.filter((c) => !c.nested).map((c) => c.source?.text)).toEqual(['the Gazette']);
+  });
+});
