@@ -57,3 +57,13 @@ describe('several attributions in one sentence', () => {
     expect(claims.filter((c) => !c.nested).map((c) => c.source?.text)).toEqual(['the Gazette']);
   });
 });
+
+describe('topic and refusal cues', () => {
+  it.each([
+    ['The mayor was referring to the closure of the pier.', 'was referring to', 'the closure of the pier'],
+    ['The council discussed the ferry timetable.', 'discussed', 'the ferry timetable'],
+    ['Lindqvist refused to comment on the closure.', 'refused', 'to comment on the closure'],
+  ])('%s', (text, cue, content) => {
+    expect(top(text).map((c) => [c.cue.text, c.content.text])).toEqual([[cue, content]]);
+  });
+});
