@@ -138,6 +138,8 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     // inside a quotation that goes on after this point
     if (tokens[j - 1]!.quote >= 0 && tokens[j - 1]!.quote === next.quote) continue;
     if (next.kind === 'word' && !/^[\p{Lu}\p{N}]/u.test(next.w)) continue;
+    // "“… Trump!” US Senator Jeff Sessions said as he …": a tag after a quotation ending in ! or ? stays with it
+    if (t.quote >= 0 && (t.w === '!' || t.w === '?') && tagFollows(tokens, j)) continue;
     if (t.w === '.' && i > 0) {
       const prev = tokens[i - 1]!;
       if (prev.end === t.start && (ABBREVIATIONS.has(prev.lw) || /^\p{Lu}$/u.test(prev.w))) {
@@ -153,6 +155,19 @@ export function splitSentences(tokens: Token[]): Sentence[] {
   }
   if (first < tokens.length) out.push({ first, end: tokens.length });
   return out;
+}
+
+const TAG_VERBS = /^(said|says|asked|asks|added|adds|told|tells|wrote|writes|explained|continued|noted|declared|insisted|shouted|yelled|replied|responded|exclaimed)$/;
+
+/** A short speaker tag ("Name said", "said Name") starts at token j. */
+function tagFollows(tokens: Token[], j: number): boolean {
+  for (let k = j; k < Math.min(tokens.length, j + 8); k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' && t.w !== '.' && t.w !== ',') return false;
+    if (TAG_VERBS.test(t.lw)) return k === j || /^\p{Lu}/u.test(tokens[j]!.w);
+    if (t.w === ',' || (t.w === '.' && !(k > j && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|[A-Z])$/.test(tokens[k - 1]!.w)))) return false;
+  }
+  return false;
 }
 
 /** Paragraph start offsets: blocks separated by blank lines (or given paragraphs located in order). */

@@ -67,3 +67,14 @@ describe('topic and refusal cues', () => {
     expect(top(text).map((c) => [c.cue.text, c.content.text])).toEqual([[cue, content]]);
   });
 });
+
+describe('a tag after a quotation that ends in ! or ?', () => {
+  it('stays in the sentence of the quotation', () => {
+    const [c] = top('“We will never close the pier!” Mayor Ana Lindqvist said as she left the hall.');
+    expect([c!.source?.text, c!.cue.text, c!.content.text]).toEqual(['Mayor Ana Lindqvist', 'said', '“We will never close the pier!”']);
+  });
+
+  it('still ends the sentence before an ordinary clause', () => {
+    expect(top('“Is this the end?” He left the room.')).toEqual([]);
+  });
+});
