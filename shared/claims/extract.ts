@@ -62,7 +62,7 @@ const TIME_NOUNS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|w
 const NONRESTRICTIVE = /^(which)$/;
 /** Artefacts that "show" or "find" something (a person who finds something is not reporting). */
 const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|gallup|pew|rasmussen|quinnipiac)$/;
-const COLON_LABELS = /^(note|notice|email|daily|news|video|photo|photos|image|images|poll|polls|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus|latest|look|wow|watch|report|politico)$/;
+const COLON_LABELS = /^(note|notice|email|video|photo|photos|image|images|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus|latest|look|wow|watch|politico)$/;
 const PARTICLES: Array<[RegExp, RegExp]> = [
   [/^call(s|ed|ing)?$/, /^(for|on|upon|out)$/],
   [/^(joke|jokes|joked|joking)$/, /^about$/],

@@ -35,8 +35,21 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   for (const [ps, pe] of paragraphRanges(text, options.paragraphs)) {
     const p = buildParagraph(text, ps, pe);
     let firstSentence = true;
+    // "TAPPER: And obviously, …": a speaker label at the paragraph start owns the whole paragraph
+    let label: { raw: RawClaim; claim: Claim } | null = null;
     for (const sent of p.sentences) {
       observeNames(p, sent.first, sent.end, resolver);
+      if (label) {
+        const frag = label.raw.content[label.raw.content.length - 1]!;
+        frag[1] = trimQuoteSentence(p, sent.first, sent.end)[1];
+        Object.assign(label.claim, contentFields(text, p, label.raw.content));
+        for (const raw of extractSentence(p, sent)) {
+          const ic = toClaim(text, p, raw, resolver);
+          ic.nested = true;
+          out.push(ic);
+        }
+        continue;
+      }
       const raws = extractSentence(p, sent);
       if (raws.length === 0) {
         // a quote with no cue of its own continues the previous claim, direct or not
@@ -61,6 +74,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         claim.hedges = hedgesAround(text, p, sent.first, sent.end);
         out.push(claim);
         previous = { raw, claim, p, extra: [] };
+        if (raw.lemma === ':' && raw.cue[0] > 0 && raw.source?.[0] === 0 && sent.first === 0 && raws.length === 1 && p.tokens[raw.content[0]![0]]!.quote < 0) label = { raw, claim };
         for (const inner of nestedClaims(p, raw)) {
           const ic = toClaim(text, p, inner, resolver);
           ic.nested = true;

@@ -78,3 +78,17 @@ describe('a tag after a quotation that ends in ! or ?', () => {
     expect(top('“Is this the end?” He left the room.')).toEqual([]);
   });
 });
+
+describe('colon labels', () => {
+  it('gives a transcript speaker label the rest of its paragraph', () => {
+    const claims = extractClaims('PIKE: Well, the pier is safe. The ferry runs on time. He said so himself.');
+    expect(claims.filter((c) => !c.nested).map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+      ['PIKE', ':', 'Well, the pier is safe. The ferry runs on time. He said so himself'],
+    ]);
+  });
+
+  it('reads a poll headline label as a source', () => {
+    const [c] = top('Poll: Lindqvist Leads Moren in the Harbour Race.');
+    expect([c!.source?.text, c!.cue.text]).toEqual(['Poll', ':']);
+  });
+});
