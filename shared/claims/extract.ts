@@ -441,16 +441,21 @@ function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]):
     const t = toks[k]!;
     if (t.lw !== 'asked' || t.quote >= 0) continue;
     const prev = k > first ? toks[k - 1]!.lw : '';
-    if (!(k === first || /^(when|after|before|while|being|if|once|,)$/.test(prev))) continue;
+    // "Sanders was asked to name …": a passive question, its asker unnamed
+    const passive = /^(was|were|is|are|been|be|being)$/.test(prev) && k - 1 > first;
+    if (!(k === first || passive || /^(when|after|before|while|being|if|once|,)$/.test(prev))) continue;
     const nx = toks[k + 1]!;
-    if (!/^(about|whether|if|what|how|why|who|which|when|where|for|to)$/.test(nx.lw)) continue;
+    // "Blumenthal was asked, “If you had known …?”"
+    const quoted = passive && /^[,:]$/.test(nx.w) && isQuoteTok(toks[k + 2]);
+    if (!quoted && !/^(about|whether|if|what|how|why|who|which|when|where|for|to)$/.test(nx.lw)) continue;
     if (found.some((c) => c.cue[0] <= k && k < c.cue[1] || c.content.some(([a, b]) => a <= k && k < b))) return null;
+    if (quoted) return makeClaim(toks, null, [verbGroupStart(toks, k, first), k + 1], [[k + 2, trimRight(toks, k + 2, end)]], k, 'ask');
     const ce = /^(about|for)$/.test(nx.lw) ? k + 2 : k + 1;
     let e = ce;
     while (e < end && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w) && !(toks[e]!.w === '.' && e === end - 1)) e++;
     e = trimRight(toks, ce, e);
     if (e - ce < 1) return null;
-    return makeClaim(toks, null, [k, ce], [[ce, e]], k, 'ask');
+    return makeClaim(toks, null, [passive ? verbGroupStart(toks, k, first) : k, ce], [[ce, e]], k, 'ask');
   }
   return null;
 }

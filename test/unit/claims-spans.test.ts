@@ -92,3 +92,14 @@ describe('colon labels', () => {
     expect([c!.source?.text, c!.cue.text]).toEqual(['Poll', ':']);
   });
 });
+
+describe('passive questions', () => {
+  it.each([
+    ['Lindqvist was asked whether the pier would reopen.', 'was asked', 'whether the pier would reopen'],
+    ['Lindqvist was asked to name a date for the reopening.', 'was asked', 'to name a date for the reopening'],
+    ['Lindqvist was asked, “Will the pier reopen?”', 'was asked', '“Will the pier reopen?”'],
+  ])('%s', (text, cue, content) => {
+    const [c] = top(text);
+    expect([c!.source, c!.cue.text, c!.content.text]).toEqual([null, cue, content]);
+  });
+});
