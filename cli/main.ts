@@ -14,7 +14,8 @@ Pipeline (embedded S3 + DynamoDB under --data-dir, no AWS account needed):
   replay [--since DATE] [--site HOST] [--missing]
                          re-process raw pages already in the bucket (safe: idempotent)
   failures [--json]      pages that could not be fetched or processed, and dead letters
-  demo                   serve a small sample news site on loopback, ingest it, show results
+  demo [--port N]        serve a small sample news site on loopback (default port 8765),
+                         ingest it, show results
 
 Queries (add --aws to read the deployed tables instead of the local ones):
   articles [--site HOST] [--since DATE] [--day YYYY-MM-DD] [--limit N] [--json]
