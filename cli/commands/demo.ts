@@ -18,7 +18,12 @@ const DEMO_SITE = fileURLToPath(new URL('../../local/demo-site/', import.meta.ur
 export async function demoCommand(values: CliValues): Promise<number> {
   const port = values.port === undefined ? 8765 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be a TCP port, got "${values.port}"`);
-  const site = await startSiteServer(DEMO_SITE, { port, host: '127.0.0.1' });
+  const site = await startSiteServer(DEMO_SITE, { port, host: '127.0.0.1' }).catch((error: NodeJS.ErrnoException) => {
+    // A fixed port keeps article URLs (and so ids) the same across demo runs; any free one still works.
+    if (error.code !== 'EADDRINUSE' || values.port !== undefined) throw error;
+    process.stderr.write(`port ${port} is busy; serving the demo site on a free port instead\n`);
+    return startSiteServer(DEMO_SITE, { port: 0, host: '127.0.0.1' });
+  });
   const pipeline = await startLocalPipeline({ dataDir: dataDirOf(values), allowPrivateNetwork: true, minHostIntervalMs: 50 });
   try {
     const feed = `${site.url}/feed.xml`;
