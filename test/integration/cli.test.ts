@@ -72,3 +72,16 @@ describe('claimwire parse --outermost', () => {
     expect(split.content.map((f: { text: string }) => f.text)).toEqual(['“We are close,”', '“Very close.”']);
   });
 });
+
+describe('claimwire demo', () => {
+  it('serves the demo site on loopback, ingests all six articles with claims, and lists them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'claimwire-demo-'));
+    const { code, stdout, stderr } = await claimwire(['demo', '--port', '0', '--data-dir', dir]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/Articles \(6\):/);
+    expect(stderr).toMatch(/6 page\(s\) processed, 0 failure\(s\) recorded, 0 dead-lettered/);
+    const counts = [...stdout.matchAll(/\[(\d+) claims\]/g)].map((m) => Number(m[1]));
+    expect(counts).toHaveLength(6);
+    for (const n of counts) expect(n).toBeGreaterThan(3);
+  }, 180_000);
+});
