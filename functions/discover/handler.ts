@@ -13,8 +13,11 @@ import { createPoliteFetching } from '../lib/fetching.ts';
 
 /** Builds the scheduled discovery handler: read every source, queue the new article URLs. */
 export function createDiscoverHandler(deps: DiscoveryDeps & { logger: Logger; sources: () => Promise<SourceConfig[]> }) {
-  return async (_event?: ScheduledEvent, _context?: Context) => {
-    const summaries = await discoverSources(deps, await deps.sources(), (s) => deps.logger.info('source discovered', { ...s }));
+  return async (_event?: ScheduledEvent, context?: Context) => {
+    // Every feed fetch ends before the function would time out, leaving 5 s to record the rest.
+    const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - 5_000 : undefined;
+    const fetchFeed: DiscoveryDeps['fetchFeed'] = deadline ? (url, options) => deps.fetchFeed(url, { ...options, deadline } as typeof options) : deps.fetchFeed;
+    const summaries = await discoverSources({ ...deps, fetchFeed }, await deps.sources(), (s) => deps.logger.info('source discovered', { ...s }));
     const queued = summaries.reduce((n, s) => n + s.queued, 0);
     const failed = summaries.filter((s) => s.error).length;
     deps.logger.info('discovery done', { sources: summaries.length, queued, failed });
