@@ -103,3 +103,10 @@ describe('passive questions', () => {
     expect([c!.source, c!.cue.text, c!.content.text]).toEqual([null, cue, content]);
   });
 });
+
+describe('asides inside a content', () => {
+  it('keeps a dash aside and a bracket in the content', () => {
+    const [c] = top('Lindqvist said that ferry traffic is in decline — a decline that began in 2010 (before the bridge opened).');
+    expect(c!.content.text).toBe('that ferry traffic is in decline — a decline that began in 2010 (before the bridge opened)');
+  });
+});
