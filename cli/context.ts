@@ -6,6 +6,8 @@ import { loadFunctionConfig } from '../shared/config.ts';
 import { ConfigError } from '../shared/errors.ts';
 import type { ArticleStore, BlobStore } from '../shared/ports.ts';
 import { ENV } from '../shared/tables.ts';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { stackSettings } from '../shared/aws/stack-outputs.ts';
 import { startLocalPipeline, type LocalPipeline } from '../local/runtime.ts';
 import type { CliValues } from './main.ts';
 
@@ -39,8 +41,13 @@ export async function withLocalPipeline<T>(values: CliValues, fn: (pipeline: Loc
 /** The stores a query reads: the deployed ones with --aws, else the embedded ones. */
 export async function withQueryStores<T>(values: CliValues, fn: (stores: { blobs: BlobStore; articles: ArticleStore }) => Promise<T>): Promise<T> {
   if (!values.aws) return withLocalPipeline(values, (p) => fn({ blobs: p.blobs, articles: p.articles }));
+  const flagsGiven = values.bucket && values['articles-table'] && values['claims-table'];
+  const fromEnv = process.env[ENV.bucket] && process.env[ENV.articlesTable] && process.env[ENV.claimsTable];
+  // Neither flags nor variables: ask CloudFormation for the deployed stack's outputs.
+  const fromStack = flagsGiven || fromEnv ? {} : await stackSettings(new CloudFormationClient({}), values.stack ?? 'ClaimwireStack');
   const env = {
     ...process.env,
+    ...fromStack,
     ...(values.bucket ? { [ENV.bucket]: values.bucket } : {}),
     ...(values['articles-table'] ? { [ENV.articlesTable]: values['articles-table'] } : {}),
     ...(values['claims-table'] ? { [ENV.claimsTable]: values['claims-table'] } : {}),

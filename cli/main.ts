@@ -36,7 +36,8 @@ Common options:
   --user-agent UA            User-Agent for fetches (default names claimwire and a contact URL)
   --min-host-interval MS     minimum time between two requests to one host (default 1000)
   --json                     list commands print JSON Lines, one record per line
-  --aws                      query commands read AWS: --bucket, --articles-table, --claims-table
+  --aws                      query commands read AWS: names from the outputs of --stack NAME
+                             (default ClaimwireStack), or --bucket, --articles-table, --claims-table
                              (or CLAIMWIRE_BUCKET, CLAIMWIRE_ARTICLES_TABLE, CLAIMWIRE_CLAIMS_TABLE)
   -h, --help                 this help
 
@@ -54,6 +55,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   aws: { type: 'boolean' },
   bucket: { type: 'string' },
+  stack: { type: 'string' },
   'articles-table': { type: 'string' },
   'claims-table': { type: 'string' },
   once: { type: 'boolean' },
