@@ -896,7 +896,10 @@ function splitCoordinated(p: Paragraph, claims: RawClaim[]): RawClaim[] {
     let h = n;
     while (h < e && (AUXILIARIES.has(toks[h]!.lw) || /ly$/.test(toks[h]!.lw))) h++;
     const lemma = VERB_FORMS.get(toks[h]?.lw ?? '');
-    if (!lemma || toks[h]!.lw.endsWith('ing') || !(subject || /(ed|said|told|says|wrote|adds|notes|argues|insists|warns|claims|denies|tells)$/.test(toks[h]!.lw)) || !INVERTIBLE.has(lemma)) continue;
+    // "… and questioned how …", "… but bragging about …": a second cue verb of the same source, in the same form
+    const past = (w: string) => /(ed|said|told|wrote)$/.test(w);
+    const sameSource = !subject && lemma !== undefined && /^(and|but)$/.test(t.lw) && ((past(toks[h]!.lw) && past(toks[c.head]!.lw)) || (/ing$/.test(toks[h]!.lw) && /ing$/.test(toks[c.head]!.lw)));
+    if (!sameSource && (!lemma || toks[h]!.lw.endsWith('ing') || !(subject || /(ed|said|told|says|wrote|adds|notes|argues|insists|warns|claims|denies|tells)$/.test(toks[h]!.lw)) || !INVERTIBLE.has(lemma))) continue;
     const ce = cueEnd(toks, h, e);
     if (ce >= e) continue;
     const firstEnd = trimRight(toks, s, i);

@@ -110,3 +110,13 @@ describe('asides inside a content', () => {
     expect(c!.content.text).toBe('that ferry traffic is in decline — a decline that began in 2010 (before the bridge opened)');
   });
 });
+
+describe('coordinated cue verbs of one source', () => {
+  it('splits "said X and questioned Y" into two claims', () => {
+    const claims = top('Lindqvist said the pier was safe and questioned why the council had closed it.');
+    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+      ['Lindqvist', 'said', 'the pier was safe'],
+      ['Lindqvist', 'questioned', 'why the council had closed it'],
+    ]);
+  });
+});
