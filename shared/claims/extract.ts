@@ -61,7 +61,7 @@ const TIME_NOUNS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|w
  */
 const NONRESTRICTIVE = /^(which)$/;
 /** Artefacts that "show" or "find" something (a person who finds something is not reporting). */
-const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|gallup|pew|rasmussen|quinnipiac)$/;
+const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|polling|tall(y|ies)|ledgers?|markets?|transcripts?|logs?|filings?|maps?|charts?|graphs?|letters?|gallup|pew|rasmussen|quinnipiac)$/;
 const COLON_LABELS = /^(note|notice|email|video|photo|photos|image|images|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus|latest|look|wow|watch|politico)$/;
 const PARTICLES: Array<[RegExp, RegExp]> = [
   [/^call(s|ed|ing)?$/, /^(for|on|upon|out)$/],
@@ -116,6 +116,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   const participle = /(ed|wn|ound|told|said|found|written)$/.test(t.lw);
   if (participle && next && next.lw === 'by' && !(prev && /^(has|have|had)$/.test(prev.lw))) return null;
   if (participle && prev && /^(is|was|were|are|be|been|being|get|got|so|as)$/.test(prev.lw) && !(next && next.lw === 'as')) return null;
+  // "A CNN poll in January shows …", "Exit polling shows …": an evidential verb after an artefact subject
+  if ((lemma === 'show' || lemma === 'find') && !/ing$/.test(t.lw) && evidenceBefore(toks, i, first)) return lemma;
   if (NOUNISH.has(t.lw)) {
     if (!prev) return null;
     const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && /^(that|to|the|a|an|he|she|they|it|we|i|there|this)$/.test(next.lw);
@@ -132,6 +134,16 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     if (!prev || !(nounThenClause || prev.w === ',' || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
   }
   return lemma;
+}
+
+/** An artefact noun ("poll", "records") among the few words before token i, in the same clause. */
+function evidenceBefore(toks: Token[], i: number, first: number): boolean {
+  for (let k = i - 1; k >= Math.max(first, i - 7); k--) {
+    const t = toks[k]!;
+    if (t.quote >= 0 || t.kind !== 'word' || SOURCE_STOPS.has(t.lw) || FINITE.has(t.lw)) return false;
+    if (EVIDENCE.test(t.lw)) return true;
+  }
+  return false;
 }
 
 /** Extends a cue head leftwards over its auxiliaries and adverbs ("has repeatedly denied"). */

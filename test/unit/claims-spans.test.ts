@@ -120,3 +120,13 @@ describe('coordinated cue verbs of one source', () => {
     ]);
   });
 });
+
+describe('evidential verbs', () => {
+  it.each([
+    ['Exit polling shows the mayor won most young voters.', 'Exit polling', 'shows'],
+    ['A harbour survey in March shows most ferries ran late.', 'A harbour survey in March', 'shows'],
+  ])('%s', (text, source, cue) => {
+    const [c] = top(text);
+    expect([c!.source?.text, c!.cue.text]).toEqual([source, cue]);
+  });
+});
