@@ -170,6 +170,8 @@ function cueEnd(toks: Token[], head: number, end: number): number {
   // prepositional verbs keep their preposition in the cue ("called on", "pointed to", "did not respond to")
   const particle = nx && !/^\d/.test(toks[e + 1]?.w ?? '') ? PARTICLES.find(([re, p]) => re.test(lw) && p.test(nx.lw)) : undefined;
   if (particle) e++;
+  // "referred to as", "declined to comment on"
+  if (particle && /^refer/.test(lw) && toks[e]?.lw === 'as') e++;
   const n1 = toks[e];
   const n2 = toks[e + 1];
   const n3 = toks[e + 2];
@@ -181,7 +183,12 @@ function cueEnd(toks: Token[], head: number, end: number): number {
   if (d && d.quote < 0 && (WEEKDAY.test(d.lw) || /^(recently|repeatedly)$/.test(d.lw))) {
     e++;
     if (WEEKDAY.test(d.lw) && toks[e] && /^(night|morning|afternoon|evening)$/.test(toks[e]!.lw)) e++;
+    // "called Wednesday for"
+    const pt = toks[e];
+    if (pt && !particle && PARTICLES.some(([re, p]) => re.test(lw) && p.test(pt.lw))) e++;
   }
+  // "wrote on Facebook", "tweeted on Twitter": the channel of a written statement
+  if (/^(wr[io]te|writes|writing|written|post|posted|posts|posting|tweet|tweeted|tweets|tweeting)$/.test(lw) && toks[e]?.lw === 'on' && /^(twitter|facebook|instagram)$/.test(toks[e + 1]?.lw ?? '')) e += 2;
   const c = toks[e];
   if (c && c.w === ':' && e < end - 1) e++;
   return e;
