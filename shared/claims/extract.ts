@@ -66,6 +66,7 @@ const COLON_LABELS = /^(note|notice|email|video|photo|photos|image|images|result
 const PARTICLES: Array<[RegExp, RegExp]> = [
   [/^call(s|ed|ing)?$/, /^(for|on|upon|out)$/],
   [/^(joke|jokes|joked|joking)$/, /^about$/],
+  [/^(talk|talks|talked|talking|speak|speaks|spoke|speaking)$/, /^(about|of)$/],
   [/^argue(s|d)?$|^arguing$/, /^(for|against)$/],
   [/^caution(s|ed|ing)?$/, /^against$/],
   [/^insist(s|ed|ing)?$/, /^on$/],
@@ -118,6 +119,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (participle && prev && /^(is|was|were|are|be|been|being|get|got|so|as)$/.test(prev.lw) && !(next && next.lw === 'as')) return null;
   // "A CNN poll in January shows …", "Exit polling shows …": an evidential verb after an artefact subject
   if ((lemma === 'show' || lemma === 'find') && !/ing$/.test(t.lw) && evidenceBefore(toks, i, first)) return lemma;
+  // "talked about", "spoke of": topic verbs count only with their preposition
+  if ((lemma === 'talk' || lemma === 'speak') && !(next && /^(about|of)$/.test(next.lw))) return null;
   if (NOUNISH.has(t.lw)) {
     if (!prev) return null;
     const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && /^(that|to|the|a|an|he|she|they|it|we|i|there|this)$/.test(next.lw);

@@ -21,7 +21,7 @@ const STANCE_VERBS: Record<Stance, string> = {
   deny: `deny reject dismiss refute dispute rebut contradict disavow repudiate`,
   confirm: `confirm acknowledge admit concede verify corroborate affirm`,
   report: `report cite quote show find`,
-  other: `decline ask question refer discuss refuse`,
+  other: `decline ask question refer discuss refuse talk speak`,
 };
 
 /** Lemma → stance; later entries do not override earlier, more specific ones. */

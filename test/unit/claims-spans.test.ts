@@ -62,10 +62,16 @@ describe('several attributions in one sentence', () => {
 });
 
 describe('topic and refusal cues', () => {
+  it('does not read "spoke to reporters" as a claim', () => {
+    expect(top('Lindqvist spoke to reporters on Monday.')).toEqual([]);
+  });
+
   it.each([
     ['The mayor was referring to the closure of the pier.', 'was referring to', 'the closure of the pier'],
     ['The council discussed the ferry timetable.', 'discussed', 'the ferry timetable'],
     ['Lindqvist refused to comment on the closure.', 'refused', 'to comment on the closure'],
+    ['Lindqvist talked about the ferry timetable.', 'talked about', 'the ferry timetable'],
+    ['Lindqvist spoke of a new pier.', 'spoke of', 'a new pier'],
   ])('%s', (text, cue, content) => {
     expect(top(text).map((c) => [c.cue.text, c.content.text])).toEqual([[cue, content]]);
   });
