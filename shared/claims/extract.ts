@@ -119,6 +119,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (participle && prev && /^(is|was|were|are|be|been|being|get|got|so|as)$/.test(prev.lw) && !(next && next.lw === 'as')) return null;
   // "A CNN poll in January shows …", "Exit polling shows …": an evidential verb after an artefact subject
   if ((lemma === 'show' || lemma === 'find') && !/ing$/.test(t.lw) && evidenceBefore(toks, i, first)) return lemma;
+  // "a program called Sandy Hook Promise", "a move called the boneless": a naming participle
+  if (t.lw === 'called' && prev && prev.kind === 'word' && !isCap(prev) && !SUBJECT_PRONOUNS.has(prev.lw) && !AUXILIARIES.has(prev.lw) && toks.slice(Math.max(first, i - 4), i - 1).some((x) => /^(a|an)$/.test(x.lw)) && !(next && /^(for|on|upon|out)$/.test(next.lw))) return null;
   // "talked about", "spoke of": topic verbs count only with their preposition
   if ((lemma === 'talk' || lemma === 'speak') && !(next && /^(about|of)$/.test(next.lw))) return null;
   if (NOUNISH.has(t.lw)) {

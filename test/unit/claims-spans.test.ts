@@ -139,3 +139,13 @@ describe('evidential verbs', () => {
     expect([c!.source?.text, c!.cue.text]).toEqual([source, cue]);
   });
 });
+
+describe('naming participles', () => {
+  it('does not read "a program called X" as a claim', () => {
+    expect(top('Lindqvist now leads a program called Harbour Watch.')).toEqual([]);
+  });
+
+  it('still reads "X called Y a disgrace"', () => {
+    expect(top('Lindqvist called the plan a disgrace.')[0]!.cue.text).toBe('called');
+  });
+});
