@@ -859,7 +859,8 @@ function tryColon(toks: Token[], first: number, end: number, last: number): RawC
     // "Nevada: Adam Khan, Andres Ramirez, …" is a list, not a statement
     if (toks.slice(k + 1, last).filter((x) => x.w === ',').length >= 4 && !looksClausal(toks, k + 1, last)) return null;
     const content = trimLeft(toks, k + 1, last);
-    if (last - content < 3) return null;
+    // "Cruz: Just hang on": a headline label with a three-word tail is rarely a statement
+    if (last - content < 4) return null;
     return makeClaim(toks, [src, k], [k, k + 1], [[content, last]], k, ':');
   }
   return null;

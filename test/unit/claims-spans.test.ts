@@ -96,6 +96,10 @@ describe('colon labels', () => {
     ]);
   });
 
+  it('does not read a three-word headline tail as a statement', () => {
+    expect(top('Lindqvist: Just hang on.')).toEqual([]);
+  });
+
   it('reads a poll headline label as a source', () => {
     const [c] = top('Poll: Lindqvist Leads Moren in the Harbour Race.');
     expect([c!.source?.text, c!.cue.text]).toEqual(['Poll', ':']);
