@@ -4,6 +4,7 @@ import { articleIdFor } from '../ids.ts';
 import type { BlobStore, FetchMessage } from '../ports.ts';
 import type { FailureRecord, RawPageMeta } from '../types.ts';
 import { failureKey, keysFor } from './keys.ts';
+import { clearFailure } from './failures.ts';
 
 /** Fetches one page (already vetted by robots.txt, throttle and the address guard). */
 export type PageFetch = (url: string, options: { kind: 'page'; deadline?: number }) => Promise<FetchResult>;
@@ -96,5 +97,6 @@ export async function fetchArticle(
     sourceId: message.sourceId,
     feedEntry: message.feedEntry,
   });
+  await clearFailure(deps.blobs, failureKey('fetch', where.articleId));
   return { status: 'stored', ...stored };
 }

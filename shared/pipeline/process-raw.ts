@@ -5,6 +5,7 @@ import { canonicalizeUrl, siteOf } from '../fetch/index.ts';
 import { compareSequencers, sha256Hex } from '../ids.ts';
 import type { ArticleStore, BlobStore } from '../ports.ts';
 import type { ArticleRecord, ClaimRecord, FailureRecord, RawPageMeta } from '../types.ts';
+import { clearFailure } from './failures.ts';
 import { docKeyFor, failureKey, metaKeyForRaw, parseRawKey } from './keys.ts';
 
 export interface ProcessDeps {
@@ -148,6 +149,7 @@ export async function processRawObject(deps: ProcessDeps, ref: RawObjectRef): Pr
     if (stale.length > 0) await deps.articles.deleteClaims(articleId, stale);
     if (previous.docKey !== record.docKey) await deps.blobs.delete(previous.docKey);
   }
+  await clearFailure(deps.blobs, failureKey('process', articleId));
   return { status: 'stored', articleId, claimCount: claims.length };
 }
 
