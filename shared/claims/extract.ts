@@ -423,11 +423,24 @@ function cleanSource(toks: Token[], [s, e]: TokRange): TokRange {
 
 /** Finds the attributions in one sentence. */
 export function extractSentence(p: Paragraph, sent: Sentence): RawClaim[] {
+  sent = afterDateline(p.tokens, sent);
   const found = extractMain(p, sent).flatMap((c) => splitSiblings(p, c));
   const asked = tryAsked(p.tokens, sent.first, sent.end, found);
   return asked ? [...found, asked].sort((a, b) => a.cue[0] - b.cue[0]) : found;
 }
 
+
+/** "WASHINGTON (AP) — Trump said …": the dateline before the dash is not part of the sentence. */
+function afterDateline(toks: Token[], sent: Sentence): Sentence {
+  const t = toks[sent.first]!;
+  if (t.kind !== 'word' || t.w.length < 3 || t.w !== t.w.toUpperCase() || /\d/.test(t.w)) return sent;
+  for (let k = sent.first + 1; k < Math.min(sent.end - 3, sent.first + 14); k++) {
+    const w = toks[k]!.w;
+    if (toks[k]!.quote >= 0) return sent;
+    if (w === '—' || w === '–' || w === '--' || (w === '-' && toks[k - 1]!.w === ')')) return { first: k + 1, end: sent.end };
+  }
+  return sent;
+}
 
 /** Connectives between a comma and a sibling attribution's source (measured on train: any comma, +0.2 content F1). */
 const SIBLING_LINKS = /^(and|but|while|whereas|after|as|when|compared with|with|because|since|though|although|even as|even though|before|where)$/;

@@ -153,3 +153,10 @@ describe('naming participles', () => {
     expect(top('Lindqvist called the plan a disgrace.')[0]!.cue.text).toBe('called');
   });
 });
+
+describe('datelines', () => {
+  it('leaves "CITY (Agency) —" out of the content', () => {
+    const [c] = top('PORTSMOUTH (Harbour Wire) — The ferry will stop in May, according to the council.');
+    expect(c!.content.text).toBe('The ferry will stop in May');
+  });
+});
