@@ -804,7 +804,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   if (cStart >= last) return null;
   if (QUOTE_ONLY.has(lemma) && toks[cStart]!.quote < 0) return null;
   // "charged Van Dyke with murder", "continued to block", "added a provision": not speech unless a clause or quote follows
-  if (/^(charge|continue|add|post|point)$/.test(lemma) && toks[cStart]!.quote < 0 && toks[ce - 1]!.w !== ':' && !/^(that|he|she|they|it|we|i|there|this)$/.test(toks[cStart]!.lw)) return null;
+  if (/^(charge|continue|add|post|point)$/.test(lemma) && !(lemma === 'point' && ce > head + 1) && toks[cStart]!.quote < 0 && toks[ce - 1]!.w !== ':' && !/^(that|he|she|they|it|we|i|there|this)$/.test(toks[cStart]!.lw)) return null;
   let cEnd = trimRight(toks, cStart, last);
   // (stopping object contents at a comma cost 1.1 points on train)
   for (let i = cStart + 1; i < cEnd; i++) {

@@ -71,6 +71,7 @@ describe('topic and refusal cues', () => {
     ['The council discussed the ferry timetable.', 'discussed', 'the ferry timetable'],
     ['Lindqvist refused to comment on the closure.', 'refused', 'to comment on the closure'],
     ['Lindqvist talked about the ferry timetable.', 'talked about', 'the ferry timetable'],
+    ['Lindqvist pointed to the falling ticket sales.', 'pointed to', 'the falling ticket sales'],
     ['Lindqvist spoke of a new pier.', 'spoke of', 'a new pier'],
   ])('%s', (text, cue, content) => {
     expect(top(text).map((c) => [c.cue.text, c.content.text])).toEqual([[cue, content]]);
