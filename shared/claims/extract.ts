@@ -169,6 +169,8 @@ function verbGroupStart(toks: Token[], head: number, first: number): number {
  * Twitter"), particles ("called for") and a quotation colon.
  */
 function cueEnd(toks: Token[], head: number, end: number): number {
+  // "continued to insist", "is continuing to question": the control verb and the cue verb are one group
+  if (/^continu(e|es|ed|ing)$/.test(toks[head]!.lw) && toks[head + 1]?.lw === 'to' && head + 2 < end && VERB_FORMS.has(toks[head + 2]!.lw) && !/^continu/.test(toks[head + 2]!.lw)) head += 2;
   let e = head + 1;
   const lw = toks[head]!.lw;
   const nx = toks[e];

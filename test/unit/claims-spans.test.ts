@@ -11,6 +11,7 @@ describe('cue span boundaries', () => {
     ['The mayor called upon the council to reopen the ferry.', 'called upon'],
     ['The mayor argued for a new ferry terminal.', 'argued for'],
     ['The engineers cautioned against reopening the pier.', 'cautioned against'],
+    ['Lindqvist is continuing to insist that the pier is safe.', 'is continuing to insist'],
     ['Lindqvist referred to as “a disgrace” the plan to close the pier.', 'referred to as'],
     ['The mayor called Wednesday for a new pier.', 'called Wednesday for'],
     ['The mayor wrote on Facebook that the pier was closed.', 'wrote on Facebook'],
