@@ -12,6 +12,8 @@ describe('cue span boundaries', () => {
     ['The mayor argued for a new ferry terminal.', 'argued for'],
     ['The engineers cautioned against reopening the pier.', 'cautioned against'],
     ['Lindqvist is continuing to insist that the pier is safe.', 'is continuing to insist'],
+    ['Harbour pilots point out that the channel is too shallow.', 'point out'],
+    ['Ferry workers call for a new pier.', 'call for'],
     ['Lindqvist referred to as “a disgrace” the plan to close the pier.', 'referred to as'],
     ['The mayor called Wednesday for a new pier.', 'called Wednesday for'],
     ['The mayor wrote on Facebook that the pier was closed.', 'wrote on Facebook'],
