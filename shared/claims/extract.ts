@@ -474,6 +474,8 @@ function splitSiblings(p: Paragraph, c: RawClaim): RawClaim[] {
   return [c];
 }
 
+const QUESTION_START = /^(about|whether|if|what|how|why|who|which|when|where|for|to)$/;
+
 /** "When asked about X, …" / "Asked whether X, …": a question put to an unnamed asker. */
 function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]): RawClaim | null {
   for (let k = first; k < end - 2; k++) {
@@ -483,13 +485,25 @@ function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]):
     // "Sanders was asked to name …": a passive question, its asker unnamed
     const passive = /^(was|were|is|are|been|be|being)$/.test(prev) && k - 1 > first;
     if (!(k === first || passive || /^(when|after|before|while|being|if|once|,)$/.test(prev))) continue;
-    const nx = toks[k + 1]!;
+    // "Asked by host John Dickerson whether …", "Asked in Iowa recently whether …": the asker, or an adjunct, before the question
+    let q = k + 1;
+    while (q < Math.min(end - 1, k + 8) && !QUESTION_START.test(toks[q]!.lw) && toks[q]!.kind === 'word' && toks[q]!.quote < 0 && !FINITE.has(toks[q]!.lw)) q++;
+    const asker: TokRange | null = q > k + 2 && toks[k + 1]!.lw === 'by' && QUESTION_START.test(toks[q]!.lw) ? [k + 2, q] : null;
+    if (!QUESTION_START.test(toks[q]!.lw) || (q > k + 1 && /^(about|for)$/.test(toks[q]!.lw))) q = k + 1;
+    const nx = toks[q]!;
     // "Blumenthal was asked, “If you had known …?”"
     const quoted = passive && /^[,:]$/.test(nx.w) && isQuoteTok(toks[k + 2]);
-    if (!quoted && !/^(about|whether|if|what|how|why|who|which|when|where|for|to)$/.test(nx.lw)) continue;
+    if (!quoted && !QUESTION_START.test(nx.lw)) continue;
     if (found.some((c) => c.cue[0] <= k && k < c.cue[1] || c.content.some(([a, b]) => a <= k && k < b))) return null;
     if (quoted) return makeClaim(toks, null, [verbGroupStart(toks, k, first), k + 1], [[k + 2, trimRight(toks, k + 2, end)]], k, 'ask');
-    const ce = /^(about|for)$/.test(nx.lw) ? k + 2 : k + 1;
+    const ce = /^(about|for)$/.test(nx.lw) ? q + 1 : q;
+    if (q > k + 1) {
+      let e = ce;
+      while (e < end && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w) && !(toks[e]!.w === '.' && e === end - 1)) e++;
+      e = trimRight(toks, ce, e);
+      if (e - ce < 1) return null;
+      return makeClaim(toks, asker, [passive ? verbGroupStart(toks, k, first) : k, k + 1], [[ce, e]], k, 'ask');
+    }
     let e = ce;
     while (e < end && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w) && !(toks[e]!.w === '.' && e === end - 1)) e++;
     e = trimRight(toks, ce, e);

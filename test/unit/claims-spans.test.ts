@@ -164,3 +164,15 @@ describe('datelines', () => {
     expect(c!.content.text).toBe('The ferry will stop in May');
   });
 });
+
+describe('questions put by a named asker', () => {
+  it('reads "Asked by X whether …" with X as the source', () => {
+    const [c] = extractClaims('Asked by host Mia Roe whether the pier would reopen, Lindqvist smiled.');
+    expect([c!.source?.text, c!.cue.text, c!.content.text]).toEqual(['host Mia Roe', 'Asked', 'whether the pier would reopen']);
+  });
+
+  it('skips an adjunct before the question ("Asked in Dover recently whether …")', () => {
+    const [c] = extractClaims('Asked in Dover recently whether the pier would reopen, Lindqvist smiled.');
+    expect([c!.source, c!.cue.text, c!.content.text]).toEqual([null, 'Asked', 'whether the pier would reopen']);
+  });
+});
