@@ -848,6 +848,13 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
 }
 
 /** "X defended the plan, saying C": the participle opens a second claim by the same source. */
+/** ", referring to the party's convention, where …": the referent is one noun phrase, up to the next comma. */
+function referEnd(toks: Token[], lemma: string, s: number, e: number): number {
+  if (lemma !== 'refer') return e;
+  for (let i = s + 1; i < e; i++) if (toks[i]!.w === ',' && toks[i]!.quote < 0) return i;
+  return e;
+}
+
 function splitParticiple(toks: Token[], c: RawClaim): RawClaim[] {
   const [s, e] = c.content[0]!;
   for (let i = s + 1; i < e - 1; i++) {
@@ -861,7 +868,7 @@ function splitParticiple(toks: Token[], c: RawClaim): RawClaim[] {
     if (!lemma) continue;
     const first = quoteEnd ? i + 1 : trimRight(toks, s, i);
     const ce = cueEnd(toks, h, e);
-    const second = makeClaim(toks, c.source, [i + 1, ce], [[trimLeft(toks, ce, e), e]], h, lemma);
+    const second = makeClaim(toks, c.source, [i + 1, ce], [[trimLeft(toks, ce, e), referEnd(toks, lemma, ce, e)]], h, lemma);
     if (!second || first <= s) return [c];
     return [{ ...c, content: [[s, first]] }, second];
   }
@@ -980,7 +987,7 @@ function withTrailingParticiple(toks: Token[], c: RawClaim, last: number): RawCl
     const ce = cueEnd(toks, h, last);
     const cStart = trimLeft(toks, ce, last);
     if (cStart >= last) return [c];
-    const second = makeClaim(toks, c.source, [h, ce], [[cStart, last]], h, lemma);
+    const second = makeClaim(toks, c.source, [h, ce], [[cStart, referEnd(toks, lemma, cStart, last)]], h, lemma);
     return second ? [c, second] : [c];
   }
   return [c];

@@ -123,7 +123,7 @@ export const PARTICIPLE_CUES = new Map<string, string>();
 for (const [form, lemma] of VERB_FORMS) {
   if (form.endsWith('ing') && INVERTIBLE.has(lemma)) PARTICIPLE_CUES.set(form, lemma);
 }
-for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citing', 'denying', 'rejecting', 'dismissing', 'criticizing', 'praising']) {
+for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citing', 'denying', 'rejecting', 'dismissing', 'criticizing', 'praising', 'referring']) {
   const l = VERB_FORMS.get(f);
   if (l) PARTICIPLE_CUES.set(f, l);
 }

@@ -140,6 +140,8 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     if (next.kind === 'word' && !/^[\p{Lu}\p{N}]/u.test(next.w)) continue;
     // "“… Trump!” US Senator Jeff Sessions said as he …": a tag after a quotation ending in ! or ? stays with it
     if (t.quote >= 0 && (t.w === '!' || t.w === '?') && tagFollows(tokens, j)) continue;
+    // "“… the race.” Smith said.": a bare tag sentence after a quotation ending in a full stop stays with it
+    if (t.quote >= 0 && t.w === '.' && tokens[j - 1]!.quote === t.quote && bareTagFollows(tokens, j)) continue;
     if (t.w === '.' && i > 0) {
       const prev = tokens[i - 1]!;
       if (prev.end === t.start && (ABBREVIATIONS.has(prev.lw) || /^\p{Lu}$/u.test(prev.w))) {
@@ -166,6 +168,18 @@ function tagFollows(tokens: Token[], j: number): boolean {
     if (t.kind !== 'word' && t.w !== '.' && t.w !== ',') return false;
     if (TAG_VERBS.test(t.lw)) return k === j || /^\p{Lu}/u.test(tokens[j]!.w);
     if (t.w === ',' || (t.w === '.' && !(k > j && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|[A-Z])$/.test(tokens[k - 1]!.w)))) return false;
+  }
+  return false;
+}
+
+/** A tag sentence "Name said." / "Mr. Name added." (only the tag, up to its full stop) starts at token j. */
+function bareTagFollows(tokens: Token[], j: number): boolean {
+  if (!/^\p{Lu}/u.test(tokens[j]!.w)) return false;
+  for (let k = j; k < Math.min(tokens.length, j + 6); k++) {
+    const t = tokens[k]!;
+    if (TAG_VERBS.test(t.lw)) return k > j && tokens[k + 1]?.w === '.';
+    if (t.kind !== 'word' && !(t.w === '.' && k > j && /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|[A-Z])$/.test(tokens[k - 1]!.w))) return false;
+    if (k > j && t.kind === 'word' && !/^\p{Lu}/u.test(t.w)) return false;
   }
   return false;
 }

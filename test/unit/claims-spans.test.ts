@@ -176,3 +176,22 @@ describe('questions put by a named asker', () => {
     expect([c!.source, c!.cue.text, c!.content.text]).toEqual([null, 'Asked', 'whether the pier would reopen']);
   });
 });
+
+describe('bare tag sentence after a multi-sentence quotation', () => {
+  it('keeps "“A. B.” Lindqvist said." as one claim', () => {
+    const claims = top('“The pier is closed. It will not reopen.” Lindqvist said. The ferry left.');
+    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+      ['Lindqvist', 'said', '“The pier is closed. It will not reopen.”'],
+    ]);
+  });
+});
+
+describe('", referring to NP"', () => {
+  it('adds a claim whose content is the referent, up to the next comma', () => {
+    const claims = top('“It was a disgrace,” Lindqvist said, referring to the harbour vote, which passed narrowly.');
+    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+      ['Lindqvist', 'said', '“It was a disgrace,”'],
+      ['Lindqvist', 'referring to', 'the harbour vote'],
+    ]);
+  });
+});
