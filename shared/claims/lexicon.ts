@@ -6,7 +6,7 @@
 import type { Stance } from '../types.ts';
 
 const STANCE_VERBS: Record<Stance, string> = {
-  assert: `say tell claim insist argue warn assert allege contend maintain declare state
+  assert: `say tell claim insist argue warn assert allege contend declare state
     add note explain stress emphasize emphasise write tweet post predict promise pledge vow
     threaten suggest recall reiterate repeat remark comment observe point
     testify charge accuse blame criticize criticise praise complain caution urge demand
@@ -114,7 +114,7 @@ export const INVERTIBLE = new Set(
   `say tell add write report ask explain note continue insist argue warn claim confirm deny reply
   respond recall declare predict complain joke quip tweet post observe conclude remark admit
   acknowledge counter concede suggest answer announce exclaim shout yell retort assert
-  contend maintain allege caution stress emphasize emphasise estimate mention reiterate repeat
+  contend allege caution stress emphasize emphasise estimate mention reiterate repeat
   testify whisper muse offer plead boast brag scoff charge point`.split(/\s+/),
 );
 

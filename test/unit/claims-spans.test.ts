@@ -195,3 +195,13 @@ describe('", referring to NP"', () => {
     ]);
   });
 });
+
+describe('cues that are rarely reports of speech', () => {
+  it('does not read "reported from <place>" as a cue', () => {
+    expect(top('Our correspondent reported from Dover, where the pier is closed.')).toEqual([]);
+  });
+
+  it('does not read "maintained" as a cue', () => {
+    expect(top('The council maintained that the pier was closed.')).toEqual([]);
+  });
+});
