@@ -108,6 +108,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (/^(state|states|attack|attacks|maintains)$/.test(t.lw) || (t.lw === 'pledged' && next?.lw === 'delegates')) return null;
   // "reported from Iowa": a correspondent's location, not a report of a statement (measured precision on train: 0 of 9)
   if (lemma === 'report' && next?.lw === 'from') return null;
+  // "what he said and did", "written and directed": a verb coordinated with a non-reporting verb
+  if (next?.lw === 'and' && !VERB_FORMS.has(toks[i + 2]?.lw ?? '')) return null;
   if (t.lw === 'written' && !(prev && /^(has|have|had)$/.test(prev.lw))) return null;
   if (prev && /^[-<\/=_>]$/.test(prev.w)) return null;
   // "to counter", "used his speech to call for": an infinitive under another verb (measured: rejecting these helps)

@@ -205,3 +205,13 @@ describe('cues that are rarely reports of speech', () => {
     expect(top('The council maintained that the pier was closed.')).toEqual([]);
   });
 });
+
+describe('a cue coordinated with a non-reporting verb', () => {
+  it('does not read "said and did" as a cue', () => {
+    expect(top('Voters remember what the mayor said and did about the pier.')).toEqual([]);
+  });
+
+  it('still reads "said and repeated"', () => {
+    expect(top('The mayor said and repeated that the pier was closed.').length).toBe(1);
+  });
+});
