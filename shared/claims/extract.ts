@@ -823,8 +823,11 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   cStart = trimLeft(toks, cStart, last);
   if (cStart >= last) return null;
   if (QUOTE_ONLY.has(lemma) && toks[cStart]!.quote < 0) return null;
+  // "The incident, Carson said, was written about …": the clause is split around the tag
+  const c0 = toks[cStart]!;
+  const splitAround = src[0] - 1 > first && toks[src[0] - 1]!.w === ',' && (FINITE.has(c0.lw) || IRREGULAR_PAST.has(c0.lw) || (/[^e]ed$/.test(c0.lw) && !isCap(c0))) && c0.quote < 0;
   // "charged Van Dyke with murder", "continued to block", "added a provision": not speech unless a clause or quote follows
-  if (/^(charge|continue|add|post|point)$/.test(lemma) && !(lemma === 'point' && ce > head + 1) && toks[cStart]!.quote < 0 && toks[ce - 1]!.w !== ':' && !/^(that|he|she|they|it|we|i|there|this)$/.test(toks[cStart]!.lw)) return null;
+  if (!splitAround && /^(charge|continue|add|post|point)$/.test(lemma) && !(lemma === 'point' && ce > head + 1) && toks[cStart]!.quote < 0 && toks[ce - 1]!.w !== ':' && !/^(that|he|she|they|it|we|i|there|this)$/.test(toks[cStart]!.lw)) return null;
   let cEnd = trimRight(toks, cStart, last);
   // (stopping object contents at a comma cost 1.1 points on train)
   for (let i = cStart + 1; i < cEnd; i++) {
@@ -842,16 +845,14 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     }
   }
   if (cEnd - cStart < 1) return null;
-  // "The incident, Carson said, was written about …": the clause is split around the tag
-  const c0 = toks[cStart]!;
-  if (src[0] - 1 > first && toks[src[0] - 1]!.w === ',' && (FINITE.has(c0.lw) || IRREGULAR_PAST.has(c0.lw) || (/[^e]ed$/.test(c0.lw) && !isCap(c0))) && c0.quote < 0) {
-    const lead = contentBefore(toks, first, src[0] - 1);
+  if (splitAround) {
+    // a one-word lead is allowed here ("Time, Mr. Pence added, was on their side")
+    const lead = contentBefore(toks, first, src[0] - 1) ?? (src[0] - 2 === first && toks[first]!.kind === 'word' ? [first, first + 1] as TokRange : null);
     if (lead && !looksClausal(toks, lead[0], lead[1])) return makeClaim(toks, src, [cs, ce], [lead, [cStart, cEnd]], head, lemma);
   }
   return makeClaim(toks, src, [cs, ce], [[cStart, cEnd]], head, lemma);
 }
 
-/** "X defended the plan, saying C": the participle opens a second claim by the same source. */
 /** ", referring to the party's convention, where …": the referent is one noun phrase, up to the next comma. */
 function referEnd(toks: Token[], lemma: string, s: number, e: number): number {
   if (lemma !== 'refer') return e;
@@ -859,6 +860,7 @@ function referEnd(toks: Token[], lemma: string, s: number, e: number): number {
   return e;
 }
 
+/** "X defended the plan, saying C": the participle opens a second claim by the same source. */
 function splitParticiple(toks: Token[], c: RawClaim): RawClaim[] {
   const [s, e] = c.content[0]!;
   for (let i = s + 1; i < e - 1; i++) {

@@ -215,3 +215,13 @@ describe('a cue coordinated with a non-reporting verb', () => {
     expect(top('The mayor said and repeated that the pier was closed.').length).toBe(1);
   });
 });
+
+describe('a tag inside the clause ("X, he added, was …")', () => {
+  it.each([
+    ['Cost estimates, he added, were based on a prototype pier.', 'Cost estimates…were based on a prototype pier'],
+    ['Time, Mr. Lindqvist noted, was on their side.', 'Time…was on their side'],
+  ])('%s', (text, content) => {
+    const [c] = top(text);
+    expect(c!.contentFragments?.map((f) => f.text).join('…')).toBe(content);
+  });
+});
