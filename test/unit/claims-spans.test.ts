@@ -225,3 +225,14 @@ describe('a tag inside the clause ("X, he added, was …")', () => {
     expect(c!.contentFragments?.map((f) => f.text).join('…')).toBe(content);
   });
 });
+
+describe('"More from X: “…”" blog labels', () => {
+  it.each([
+    ['From the report: “Ferries carried more passengers in May than ever before.”', 'the report'],
+    ['The signs were there all along - More from Lindqvist and Roe: “Our harbour data helps confirm that both issues were in play.”', 'Lindqvist and Roe'],
+  ])('%s', (text, source) => {
+    const [c] = top(text);
+    expect([c!.source?.text, c!.cue.text]).toEqual([source, ':']);
+    expect(c!.content.text.startsWith('“')).toBe(true);
+  });
+});
