@@ -100,7 +100,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   const lemma = VERB_FORMS.get(t.lw);
   if (!lemma) return null;
   // capitalized mid-sentence: part of a name or a headline ("United States", "The Tonight Show")
-  if (i > first && isCap(t)) return null;
+  if (i > first && isCap(t) && !titleCase(toks, first)) return null;
   const prev = i > first ? toks[i - 1] : undefined;
   const next = toks[i + 1];
   if (prev && DETERMINERS.has(prev.lw)) return null;
@@ -143,6 +143,20 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     if (!prev || !(nounThenClause || prev.w === ',' || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
   }
   return lemma;
+}
+
+/** A Title Case headline ("Lindqvist Says Pier Will Reopen"): nearly every content word is capitalized. */
+function titleCase(toks: Token[], first: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = first; i < toks.length && i < first + 30; i++) {
+    const t = toks[i]!;
+    if (i > first && (t.lineStart || t.w === '.' && !/^\p{Lu}$/u.test(toks[i - 1]!.w))) break;
+    if (t.kind !== 'word' || /^(a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|as|vs)$/.test(t.lw)) continue;
+    words++;
+    if (isCap(t) || /^\d/.test(t.w)) caps++;
+  }
+  return words >= 4 && caps === words;
 }
 
 /** An artefact noun ("poll", "records") among the few words before token i, in the same clause. */

@@ -236,3 +236,18 @@ describe('"More from X: “…”" blog labels', () => {
     expect(c!.content.text.startsWith('“')).toBe(true);
   });
 });
+
+describe('Title Case headlines', () => {
+  it.each([
+    ['Lindqvist Says He Will Reopen The Pier In May.', 'Lindqvist', 'Says', 'He Will Reopen The Pier In May'],
+    ['Ferry Plan Is Reckless, Harbour Chief Says.', 'Harbour Chief', 'Says', 'Ferry Plan Is Reckless'],
+    ['Lindqvist Denies Ferry Deal Was Rushed.', 'Lindqvist', 'Denies', 'Ferry Deal Was Rushed'],
+  ])('%s', (text, source, cue, content) => {
+    const [c] = top(text);
+    expect([c!.source?.text, c!.cue.text, c!.content.text]).toEqual([source, cue, content]);
+  });
+
+  it('still skips a capitalized verb inside a name in running text', () => {
+    expect(top('She watched The Daily Show with friends on Monday night.')).toEqual([]);
+  });
+});
