@@ -870,7 +870,18 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
 /** ", referring to the party's convention, where …": the referent is one noun phrase, up to the next comma. */
 function referEnd(toks: Token[], lemma: string, s: number, e: number): number {
   if (lemma !== 'refer') return e;
-  for (let i = s + 1; i < e; i++) if (toks[i]!.w === ',' && toks[i]!.quote < 0) return i;
+  let appositives = 0;
+  for (let i = s + 1; i < e; i++) {
+    if (toks[i]!.w !== ',' || toks[i]!.quote >= 0) continue;
+    // "referring to his predecessor, Sheila Roe, who …": an appositive name or noun phrase belongs to the referent
+    const next = toks[i + 1];
+    if (appositives === 0 && next && (isCap(next) || /^(a|an)$/.test(next.lw)) && !/^(who|which|where|when|but|and|as|while)$/i.test(next.lw)) {
+      let j = i + 1;
+      while (j < e && toks[j]!.w !== ',' && toks[j]!.quote < 0 && !FINITE.has(toks[j]!.lw) && !/^(who|which|where|when|that)$/.test(toks[j]!.lw)) j++;
+      if (j >= e || toks[j]!.w === ',') { appositives++; i = j - 1; continue; }
+    }
+    return i;
+  }
   return e;
 }
 

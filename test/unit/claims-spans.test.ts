@@ -251,3 +251,18 @@ describe('Title Case headlines', () => {
     expect(top('She watched The Daily Show with friends on Monday night.')).toEqual([]);
   });
 });
+
+describe('", referring to NP" and a following quotation', () => {
+  it('lets the next quotation continue the main claim, not the referent', () => {
+    const claims = top('“It was a disgrace,” Lindqvist said, referring to the harbour vote. “We will fight it.”');
+    expect(claims.map((c) => [c.cue.text, c.contentFragments?.map((f) => f.text) ?? [c.content.text]])).toEqual([
+      ['said', ['“It was a disgrace,”', '“We will fight it.”']],
+      ['referring to', ['the harbour vote']],
+    ]);
+  });
+
+  it('keeps an appositive name in the referent', () => {
+    const claims = top('“He ran it well,” Lindqvist said, referring to his predecessor, Mia Roe, who left in May.');
+    expect(claims[1]!.content.text).toBe('his predecessor, Mia Roe');
+  });
+});
