@@ -73,8 +73,8 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         const claim = toClaim(text, p, raw, resolver);
         claim.hedges = hedgesAround(text, p, sent.first, sent.end);
         out.push(claim);
-        // ", referring to X" names a referent: a following quote continues the main claim
-        if (raw.lemma !== 'refer' || raws.length === 1) previous = { raw, claim, p, extra: [] };
+        // a following quote continues the sentence's main (first) claim, not ", adding …" or ", referring to X"
+        if (raw === raws[0]) previous = { raw, claim, p, extra: [] };
         if (raw.lemma === ':' && raw.cue[0] > 0 && raw.source?.[0] === 0 && sent.first === 0 && raws.length === 1 && p.tokens[raw.content[0]![0]]!.quote < 0) label = { raw, claim };
         for (const inner of nestedClaims(p, raw)) {
           const ic = toClaim(text, p, inner, resolver);

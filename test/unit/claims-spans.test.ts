@@ -266,3 +266,11 @@ describe('", referring to NP" and a following quotation', () => {
     expect(claims[1]!.content.text).toBe('his predecessor, Mia Roe');
   });
 });
+
+describe('a quotation after a sentence with two claims', () => {
+  it('continues the first (main) claim', () => {
+    const claims = top('“It was a disgrace,” Lindqvist said, adding that the vote was rushed. “We will fight it.”');
+    expect(claims[0]!.contentFragments?.map((f) => f.text)).toEqual(['“It was a disgrace,”', '“We will fight it.”']);
+    expect(claims[1]!.content.text).toBe('that the vote was rushed');
+  });
+});
