@@ -859,6 +859,12 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     }
   }
   if (cEnd - cStart < 1) return null;
+  // "“We are friends,” Roe told a voter passing by who …": a quotation before the source is the content, not what follows the verb
+  const before = toks[src[0] - 1];
+  if (before && (before.kind === 'closeQuote' || before.kind === 'quote') && /^[,?!]$/.test(toks[src[0] - 2]?.w ?? '') && c0.quote < 0 && c0.lw !== 'that') {
+    const lead = contentBefore(toks, first, src[0]);
+    if (lead && toks[lead[0]]!.quote >= 0 && toks[lead[0]]!.quote === before.quote) return makeClaim(toks, src, [cs, ce], [lead], head, lemma);
+  }
   if (splitAround) {
     // a one-word lead is allowed here ("Time, Mr. Pence added, was on their side")
     const lead = contentBefore(toks, first, src[0] - 1) ?? (src[0] - 2 === first && toks[first]!.kind === 'word' ? [first, first + 1] as TokRange : null);

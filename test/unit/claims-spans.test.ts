@@ -274,3 +274,10 @@ describe('a quotation after a sentence with two claims', () => {
     expect(claims[1]!.content.text).toBe('that the vote was rushed');
   });
 });
+
+describe('a quotation before "X told Y …"', () => {
+  it('takes the quotation as the content, not the long tail after the recipient', () => {
+    const [c] = top('“We each have our own opinion, but we are friends,” Roe told a voter passing by who seemed confused at the sight of the pair.');
+    expect([c!.source?.text, c!.cue.text, c!.content.text]).toEqual(['Roe', 'told', '“We each have our own opinion, but we are friends,”']);
+  });
+});
