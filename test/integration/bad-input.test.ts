@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBadInputs } from '../helpers/bad-inputs.ts';
+import { claimwire } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/claimwire.mjs');
 
 describe('claimwire parse on a corpus of broken and hostile pages', () => {
   let dir: string;
@@ -17,7 +14,8 @@ describe('claimwire parse on a corpus of broken and hostile pages', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'claimwire-bad-'));
     files = await writeBadInputs(dir);
-    const { stdout } = await run(process.execPath, [BIN, 'parse', '--format', 'jsonl', ...files], { timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
+    const { stdout, code, stderr } = await claimwire(['parse', '--format', 'jsonl', ...files], 300_000);
+    expect(code, stderr).toBe(0);
     lines = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
   }, 320_000);
   afterAll(async () => rm(dir, { recursive: true, force: true }));

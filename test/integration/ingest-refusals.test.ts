@@ -1,24 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runProcess as exec } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/claimwire.mjs');
-
-async function exec(file: string, args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await run(file, args, { timeout: 120_000 });
-    return { code: 0, stderr };
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
 
 /** True when this machine lets us make a network namespace with only loopback (root, util-linux). */
 function canUnshare(): boolean {

@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSiteServer } from '../../local/site-server.ts';
+import { claimwire } from '../helpers/cli.ts';
 import type { ArticleRecord, ClaimRecord } from '../../shared/types.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/claimwire.mjs');
 const SITE = join(import.meta.dirname, '../fixtures/sites/harbor-gazette');
 
 interface ExpectedClaim {
@@ -26,16 +23,6 @@ interface ExpectedArticle {
   textIncludes: string[];
   textExcludes: string[];
   claims: ExpectedClaim[];
-}
-
-async function claimwire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
 }
 
 function jsonLines<T>(stdout: string): T[] {
