@@ -5,45 +5,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FetchFailedError, FetchRefusedError, PermanentError, TransientError } from '../../shared/errors.ts';
 import { createFetcher, HttpStatusRefusedError, type FetcherOptions, type Resolver } from '../../shared/fetch/index.ts';
+import { useRoutedServer, type Handler } from '../helpers/routed-server.ts';
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-
-const routes = new Map<string, Handler>();
-let server: http.Server;
-let port: number;
-let connections = 0;
-const seen: http.IncomingHttpHeaders[] = [];
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    seen.push(req.headers);
-    const handler = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (handler) handler(req, res);
-    else res.writeHead(404, { 'content-type': 'text/plain' }).end('no route');
-  });
-  server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as net.AddressInfo).port;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-afterEach(() => {
-  routes.clear();
-  seen.length = 0;
-  connections = 0;
-  vi.restoreAllMocks();
-});
+const loopback = useRoutedServer();
+const { routes } = loopback;
+const seen = loopback.headers;
 
 /** Maps every test name to loopback, except those given (which the guard must refuse). */
 function resolverFor(names: Record<string, string[]> = {}): Resolver & { calls: string[] } {
@@ -60,7 +34,7 @@ function fetcherWith(options: FetcherOptions = {}) {
   return createFetcher({ allowPrivateNetwork: true, lookup: resolverFor(), ...options });
 }
 
-const site = () => `http://site.test:${port}`;
+const site = () => `http://site.test:${loopback.port}`;
 const html = (body: string): Handler => (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 const redirect = (to: string, status = 302): Handler => (_req, res) => res.writeHead(status, { location: to }).end();
 const text = (body: Uint8Array) => Buffer.from(body).toString('utf8');
@@ -94,7 +68,7 @@ describe('fetching a page', () => {
     expect(result).toMatchObject({ url: `${site()}/a`, finalUrl: `${site()}/a`, status: 200, notModified: false, redirects: [] });
     expect(text(result.body)).toBe('<p>hello</p>');
     expect(result.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(seen[0]).toMatchObject({ host: `site.test:${port}`, 'user-agent': 'claimwire/0.1 (+https://github.com/claimwire/claimwire)' });
+    expect(seen[0]).toMatchObject({ host: `site.test:${loopback.port}`, 'user-agent': 'claimwire/0.1 (+https://github.com/claimwire/claimwire)' });
     expect(seen[0]!['accept-encoding']).toMatch(/gzip/);
   });
 
@@ -106,16 +80,16 @@ describe('fetching a page', () => {
 
   it('follows a redirect chain by hand and reports every hop', async () => {
     routes.set('/1', redirect('/2', 301));
-    routes.set('/2', redirect(`http://other.test:${port}/3`, 307));
+    routes.set('/2', redirect(`http://other.test:${loopback.port}/3`, 307));
     routes.set('/3', redirect('/4?x=1#frag', 308));
     routes.set('/4', html('end'));
     const lookup = resolverFor();
     const result = await fetcherWith({ lookup }).fetch(`${site()}/1`);
-    expect(result.finalUrl).toBe(`http://other.test:${port}/4?x=1`);
-    expect(result.redirects).toEqual([`${site()}/2`, `http://other.test:${port}/3`, `http://other.test:${port}/4?x=1`]);
+    expect(result.finalUrl).toBe(`http://other.test:${loopback.port}/4?x=1`);
+    expect(result.redirects).toEqual([`${site()}/2`, `http://other.test:${loopback.port}/3`, `http://other.test:${loopback.port}/4?x=1`]);
     expect(text(result.body)).toBe('end');
     expect(lookup.calls).toEqual(['site.test', 'site.test', 'other.test', 'other.test']);
-    expect(seen.map((h) => h.host)).toEqual([`site.test:${port}`, `site.test:${port}`, `other.test:${port}`, `other.test:${port}`]);
+    expect(seen.map((h) => h.host)).toEqual([`site.test:${loopback.port}`, `site.test:${loopback.port}`, `other.test:${loopback.port}`, `other.test:${loopback.port}`]);
   });
 
   it('stops after maxRedirects hops', async () => {
@@ -159,7 +133,7 @@ describe('the address guard', () => {
     expect(error.rule).toBe(rule);
     expect(error.message).toContain(`rule "${rule}"`);
     expect(connect).toHaveBeenCalledTimes(1); // the loopback site only
-    expect(connections).toBe(1);
+    expect(loopback.connections).toBe(1);
   });
 
   it('refuses a private address without allowPrivateNetwork, before connecting', async () => {
@@ -176,9 +150,9 @@ describe('the address guard', () => {
     routes.set('/a', html('x'));
     const lookup = resolverFor({ 'mixed.test': ['127.0.0.1', '169.254.169.254'] });
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
-    expect((await refusal(fetcherWith({ lookup }).fetch(`http://mixed.test:${port}/a`))).rule).toBe('metadata');
+    expect((await refusal(fetcherWith({ lookup }).fetch(`http://mixed.test:${loopback.port}/a`))).rule).toBe('metadata');
     expect(connect).not.toHaveBeenCalled();
-    expect(connections).toBe(0);
+    expect(loopback.connections).toBe(0);
   });
 
   it('resolves once per hop and connects only to the checked address', async () => {
@@ -186,7 +160,7 @@ describe('the address guard', () => {
     // A resolver that would answer differently the second time (rebinding): only one answer is used.
     let answers = 0;
     const lookup: Resolver = async () => [{ address: answers++ === 0 ? '127.0.0.1' : '169.254.169.254', family: 4 }];
-    const result = await fetcherWith({ lookup }).fetch(`http://rebind.test:${port}/a`);
+    const result = await fetcherWith({ lookup }).fetch(`http://rebind.test:${loopback.port}/a`);
     expect(result.status).toBe(200);
     expect(answers).toBe(1);
   });
@@ -197,19 +171,19 @@ describe('the address guard', () => {
       routes.set('/a', html('x'));
       const lookup = resolverFor();
       const connect = vi.spyOn(net.Socket.prototype, 'connect');
-      const error = await refusal(createFetcher({ lookup }).fetch(`http://${host}:${port}/a`));
+      const error = await refusal(createFetcher({ lookup }).fetch(`http://${host}:${loopback.port}/a`));
       expect(error.rule).toBe('loopback');
       expect(connect).not.toHaveBeenCalled();
-      expect(connections).toBe(0);
+      expect(loopback.connections).toBe(0);
       if (host !== 'localhost.test') expect(lookup.calls).toEqual([]); // literal: no DNS at all
     },
   );
 
   it('reaches a loopback server through an odd literal spelling when allowPrivateNetwork is set', async () => {
     routes.set('/a', html('odd'));
-    const result = await fetcherWith().fetch(`http://0x7f.1:${port}/a`);
+    const result = await fetcherWith().fetch(`http://0x7f.1:${loopback.port}/a`);
     expect(text(result.body)).toBe('odd');
-    expect(seen[0]!.host).toBe(`127.0.0.1:${port}`);
+    expect(seen[0]!.host).toBe(`127.0.0.1:${loopback.port}`);
   });
 
   it.each(['file:///etc/passwd', 'ftp://site.test/a', 'gopher://site.test/', 'data:text/html,hi'])('refuses the scheme of %s', async (url) => {
@@ -493,9 +467,9 @@ describe('conditional GET', () => {
 describe('several addresses', () => {
   it('tries the next checked address when one refuses the connection', async () => {
     routes.set('/a', html('second address'));
-    // ::1 is loopback too: nothing listens on this port there (or IPv6 is off), so the connect fails locally.
+    // ::1 is loopback too: nothing listens on this loopback.port there (or IPv6 is off), so the connect fails locally.
     const lookup = resolverFor({ 'dual.test': ['::1', '127.0.0.1'] });
-    const result = await fetcherWith({ lookup }).fetch(`http://dual.test:${port}/a`);
+    const result = await fetcherWith({ lookup }).fetch(`http://dual.test:${loopback.port}/a`);
     expect(text(result.body)).toBe('second address');
   });
 

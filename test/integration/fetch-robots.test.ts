@@ -3,41 +3,18 @@
  * fetcher against an HTTP server on 127.0.0.1. Other names go through the
  * injected resolver; blocked ones are refused before any socket opens.
  */
-import http from 'node:http';
 import net from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FetchFailedError, FetchRefusedError } from '../../shared/errors.ts';
 import { BlockedAddressError, createFetcher, createPoliteFetcher, HostThrottle, RobotsCache, type Resolver } from '../../shared/fetch/index.ts';
+import { useRoutedServer, type Handler } from '../helpers/routed-server.ts';
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-
-const routes = new Map<string, Handler>();
-const requested: string[] = [];
-let server: http.Server;
-let port: number;
-
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    requested.push(req.url ?? '');
-    const handler = routes.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (handler) handler(req, res);
-    else res.writeHead(404, { 'content-type': 'text/plain' }).end('no route');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as net.AddressInfo).port;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-afterEach(() => {
-  routes.clear();
-  requested.length = 0;
-  vi.restoreAllMocks();
-});
+const loopback = useRoutedServer();
+const { routes } = loopback;
+const requested = loopback.urls;
 
 const lookup: Resolver = async (hostname) => [{ address: hostname === 'evil.test' ? '169.254.169.254' : '127.0.0.1', family: 4 }];
-const site = () => `http://site.test:${port}`;
+const site = () => `http://site.test:${loopback.port}`;
 const page: Handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>article</p>');
 const robotsTxt = (body: string): Handler => (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(body);
 const status = (code: number): Handler => (_req, res) => res.writeHead(code, { 'content-type': 'text/plain' }).end('status');
@@ -107,7 +84,7 @@ describe('robots.txt over HTTP', () => {
   });
 
   it('follows a redirected robots.txt and applies its rules to the original site', async () => {
-    routes.set('/robots.txt', (_req, res) => res.writeHead(301, { location: `http://cdn.test:${port}/static/robots.txt` }).end());
+    routes.set('/robots.txt', (_req, res) => res.writeHead(301, { location: `http://cdn.test:${loopback.port}/static/robots.txt` }).end());
     routes.set('/static/robots.txt', robotsTxt('User-agent: *\nDisallow: /private/\n'));
     const { robots } = politeStack();
     expect((await robots.isAllowed(`${site()}/private/x`)).allowed).toBe(false);
