@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { discoverSource, FeedParseError, parseFeed } from '../../shared/discover/index.ts';
 import { ConfigError, FetchRefusedError } from '../../shared/errors.ts';
 import { locateArticle, storeRawPage } from '../../shared/pipeline/fetch-article.ts';
-import { BlobDiscoveryState } from '../../shared/pipeline/discover-sources.ts';
 import type { FetchMessage } from '../../shared/ports.ts';
 import type { LocalPipeline } from '../../local/runtime.ts';
 import { withLocalPipeline } from '../context.ts';
@@ -46,30 +45,32 @@ export async function enqueueInput(pipeline: LocalPipeline, input: string, force
     await pipeline.queue.send([message]);
     return { queued: 1, note: 'page' };
   };
-  let body: Uint8Array;
-  let finalUrl: string;
-  let contentType: string | undefined;
+  let response: Awaited<ReturnType<typeof pipeline.fetching.fetchFeed>>;
   try {
-    const response = await pipeline.fetching.fetchFeed(input, {});
-    ({ body, finalUrl } = response);
-    contentType = response.headers['content-type'];
+    response = await pipeline.fetching.fetchFeed(input, {});
   } catch (error) {
     if (error instanceof FetchRefusedError && error.rule === 'content-type') return asPage();
     throw error;
   }
   let kind: string;
   try {
-    kind = parseFeed(body, { url: finalUrl, contentType }).kind;
+    kind = parseFeed(response.body, { url: response.finalUrl, contentType: response.headers['content-type'] }).kind;
   } catch (error) {
     if (error instanceof FeedParseError) return asPage();
     throw error;
   }
-  // A feed or sitemap: discovery handles paging through sitemap indexes and validators.
+  // A feed or sitemap: discovery reads its entries (and a sitemap index's children). The
+  // document in hand answers discovery's first request, so the feed is fetched once; what
+  // was already ingested is skipped below by URL, so no validators are kept for one-offs.
   const source = { id: `ingest:${input}`, type: kind === 'feed' ? ('feed' as const) : ('sitemap' as const), url: input, maxItems: 1000 };
-  const state = force ? undefined : new BlobDiscoveryState(pipeline.blobs);
+  let inHand: typeof response | null = response;
   const found = await discoverSource(source, {
-    fetch: pipeline.fetching.fetchFeed,
-    state: state ?? { getValidators: async () => null, putValidators: async () => {} },
+    fetch: (url, options) => {
+      const first = inHand;
+      inHand = null;
+      return first && url === input ? Promise.resolve(first) : pipeline.fetching.fetchFeed(url, options);
+    },
+    state: { getValidators: async () => null, putValidators: async () => {} },
   });
   const messages: FetchMessage[] = found.items.map((item) => ({
     url: item.url,

@@ -67,8 +67,9 @@ describe('ingesting an unseen news site end to end (feed → fetch → S3 → ev
     for (const a of articles) expect(a.canonicalUrl).not.toMatch(/utm_/);
   });
 
-  it('honours robots.txt (the disallowed draft is never requested) and names itself in the User-Agent', () => {
+  it('honours robots.txt (the disallowed draft is never requested), names itself in the User-Agent, reads the feed once', () => {
     const fetched = site.requests.map((r) => r.path.split('?')[0]);
+    expect(fetched.filter((p) => p === '/feed.xml')).toHaveLength(1);
     for (const path of expected.robots.mustNotFetch) expect(fetched).not.toContain(path);
     expect(fetched).toContain('/robots.txt');
     for (const r of site.requests) expect(r.userAgent).toMatch(/claimwire/);
