@@ -27,6 +27,8 @@ const COMMON_ORG = /\b(?:office|operator|company|contractor|opposition|firm|unio
 const COMPANY_NOUN = /^(?:company|firm|contractor|operator|owner|carrier|business|manufacturer|maker|developer|retailer|insurer|lender|airline|utility|supplier|group)$/;
 const CORPORATE = /\b(?:Holdings|Inc|Ltd|Corp|Corporation|Company|Co|Group|Works|LLC|PLC|Industries|Partners|Enterprises|Systems|Technologies|Motors|Airlines|Energy|Foods|Logistics|Shipping|Manufacturing|Brands|Pharmaceuticals)\b\.?$/;
 const ANONYMOUS = /\b(?:source|sources|official|officials|person|people familiar|aide|aides|insider|insiders|spokesman|spokeswoman|spokesperson|someone|one|diplomat|diplomats|analyst|analysts|observer|observers|witness|witnesses|resident|residents)\b/i;
+/** Words that mark a fighting or political force as outside the state. */
+const NON_STATE = /\b(?:opposition|rebel|rebels|insurgent|insurgents|militia|militias|militant|militants|guerrilla|guerrillas|separatist|separatists|jihadist|jihadists)\b/i;
 const GROUP = /\b(?:rebels|insurgents|fighters|militants|activists|protesters|protestors|residents|voters|critics|supporters|opponents|democrats|republicans|experts|economists|analysts|lawmakers|legislators|senators|members|leaders|officials|scientists|researchers|doctors|workers|students|parents|families|troops|soldiers|forces|citizens|people|americans|many|some|others|both|all|investigators|prosecutors|authorities|witnesses|police)\b/i;
 
 /** "Mayor Ana Lindqvist" → "Ana Lindqvist"; a bare title ("President") stays. */
@@ -93,6 +95,8 @@ export function classify(phrase: string, name: string | null): SpeakerType {
   const p = phrase.toLowerCase();
   const n = (name ?? '').toLowerCase();
   if (PERSON_PRONOUNS.has(p)) return 'person';
+  // "the opposition Syrian National Army": an armed group outside the state is a group, whatever its name says
+  if (NON_STATE.test(p)) return 'group';
   if (n) {
     if (MEDIA.test(n)) return 'media';
     if (GOVERNMENT.test(n)) return 'government';

@@ -24,7 +24,7 @@ describe.skipIf(!existsSync(SEED))('seed page: DW, Saraqeb', () => {
   });
 
   it("finds the Syrian National Army's confirmation", () => {
-    expect(find('confirmed', 'Syrian National Army')).toMatchObject({ stance: 'confirm', negated: false });
+    expect(find('confirmed', 'Syrian National Army')).toMatchObject({ stance: 'confirm', negated: false, speakerType: 'group' });
   });
 
   it("nests the Russian military source's denial inside Reuters' report", () => {
