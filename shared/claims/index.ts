@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Claim, Span } from '../types.ts';
-import { extractSentence, type RawClaim, type TokRange } from './extract.ts';
+import { adverbialOnly, extractSentence, type RawClaim, type TokRange } from './extract.ts';
 import { HEDGE_PATTERNS } from './lexicon.ts';
 import { SpeakerResolver, classify, properName, stripTitles } from './speaker.ts';
 import { buildParagraph, paragraphRanges, type Paragraph, type Token } from './tokens.ts';
@@ -32,6 +32,8 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   const resolver = new SpeakerResolver();
   // the last claim, while quotes with no cue of their own may still continue it
   let previous: { raw: RawClaim; claim: Claim; p: Paragraph; extra: Span[] } | null = null;
+  // claims whose content is a bare adverbial ("apologized the next day"), kept only if a quote continues them
+  const adverbial = new Set<Claim>();
   for (const [ps, pe] of paragraphRanges(text, options.paragraphs)) {
     const p = buildParagraph(text, ps, pe);
     let firstSentence = true;
@@ -60,6 +62,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
           const frag = trimQuoteSentence(p, sent.first, sent.end);
           if (sameParagraph) previous.raw.content.push(frag);
           else previous.extra.push(span(text, p, frag));
+          adverbial.delete(previous.claim);
           Object.assign(previous.claim, contentFields(text, previous.p, previous.raw.content, previous.extra));
           previous.claim.quoteType = quoteType(previous.p, previous.raw.content);
         } else {
@@ -73,6 +76,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         const claim = toClaim(text, p, raw, resolver);
         claim.hedges = hedgesAround(text, p, sent.first, sent.end);
         out.push(claim);
+        if (adverbialOnly(p, raw.content)) adverbial.add(claim);
         // a following quote continues the sentence's main (first) claim, not ", adding …" or ", referring to X"
         if (raw === raws[0]) previous = { raw, claim, p, extra: [] };
         if (raw.lemma === ':' && raw.cue[0] > 0 && raw.source?.[0] === 0 && sent.first === 0 && raws.length === 1 && p.tokens[raw.content[0]![0]]!.quote < 0) label = { raw, claim };
@@ -85,7 +89,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
       }
     }
   }
-  return out;
+  return adverbial.size > 0 ? out.filter((c) => !adverbial.has(c)) : out;
 }
 
 /**
