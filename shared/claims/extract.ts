@@ -609,7 +609,7 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   // Inverted / postposed: "C, X said." "“C,” said X." "“A,” she said, “B.”"
   for (const c of cands) {
     const r = tryInverted(p, sent, c.head, c.lemma, last);
-    if (r) return withTrailingParticiple(toks, r, last);
+    if (r) return [...leadClaims(p, first, r), ...withTrailingParticiple(toks, r, last)];
   }
   const asX = tryAsSaid(toks, first, end, last, cands);
   if (asX) return [asX];
@@ -624,6 +624,11 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
     // "While Comey said X, he …": the subordinate clause and the main clause are read apart
     const a = extractSentence(p, { first: first + 1, end: subEnd });
     const b = extractSentence(p, { first: subEnd + 1, end });
+    // "If only a few delegates are at stake, the campaign said, it may not bother": around a parenthetical tag the condition belongs to the content
+    const main = b[0];
+    if (a.length === 0 && main?.source?.[0] === subEnd + 1 && main.content.length === 1 && main.content[0]![0] > main.cue[0] && toks[main.cue[1]]?.w === ',' && /^(if|unless)$/.test(toks[first]!.lw)) {
+      main.content.unshift([first, trimRight(toks, first, subEnd)]);
+    }
     if (a.length + b.length > 0) return [...a, ...b];
   }
   const relatives: Array<{ head: number; lemma: string; who: number }> = [];
@@ -681,6 +686,8 @@ function tryClauseColon(toks: Token[], first: number, last: number): RawClaim | 
   return null;
 }
 
+const ACCORDING_SEGMENT = /^(which)$/
+
 /** "According to X, C." / "C, according to X." */
 function tryAccording(toks: Token[], first: number, end: number, last: number): RawClaim | null {
   for (let k = first; k + 1 < end; k++) {
@@ -694,17 +701,51 @@ function tryAccording(toks: Token[], first: number, end: number, last: number): 
       return makeClaim(toks, [k + 2, c], cue, [[cs, last]], k, 'according');
     }
     const ce = trimRight(toks, first, k);
+    const cs = accordingStart(toks, first, ce);
     let se = k + 2;
     while (se < last && toks[se]!.w !== ',' && !CLAUSE_PUNCT.has(toks[se]!.w) && toks[se]!.quote < 0) se++;
-    const frags: TokRange[] = [[trimLeft(toks, first, ce), ce]];
-    if (se < last && toks[se]!.w === ',') {
-      // "C1, according to X, C2": the content goes on after the source, unless an appositive
-      const rest = trimLeft(toks, se, last);
-      if (rest < last && !/^(a|an|the|which|who|whose|one|an?other|its|his|her|their)$/.test(toks[rest]!.lw)) frags.push([rest, last]);
-    }
-    return makeClaim(toks, [k + 2, se], cue, frags, k, 'according');
+    const frags: TokRange[] = [[trimLeft(toks, cs, ce), ce]];
+    const resumed = se < last && toks[se]!.w === ',' ? resumeAfterSource(toks, frags[0]!, se, last) : null;
+    if (resumed) frags.push(resumed.content);
+    return makeClaim(toks, [k + 2, resumed?.srcEnd ?? se], cue, frags, k, 'according');
   }
   return null;
+}
+
+/**
+ * "C1, according to X, C2": the content goes on after the source at the comma
+ * `se`, unless what follows is an appositive of the source. After a fronted
+ * adverbial ("Over the long term, according to the office, the rise in
+ * deficits is …") a clause may also resume with a determiner or after the
+ * appositive ("…, according to Dennis Ross, another former envoy, was …").
+ */
+function resumeAfterSource(toks: Token[], lead: TokRange, se: number, last: number): { content: TokRange; srcEnd: number } | null {
+  const rest = trimLeft(toks, se, last);
+  if (rest >= last) return null;
+  if (!/^(a|an|the|which|who|whose|one|an?other|its|his|her|their)$/.test(toks[rest]!.lw)) return { content: [rest, last], srcEnd: se };
+  if (looksClausal(toks, lead[0], lead[1])) return null;
+  if (/^(the|its|his|her|their)$/.test(toks[rest]!.lw) && hasVerbish(toks, rest, last)) return { content: [rest, last], srcEnd: se };
+  const after = nextComma(toks, rest, last);
+  const next = toks[after + 1]?.lw ?? '';
+  if (after >= last || hasVerbish(toks, rest, after)) return null;
+  if (FINITE.has(next) || (/^(the|a|an)$/.test(next) && hasVerbish(toks, after + 1, last))) return { content: [after + 1, last], srcEnd: after };
+  return null;
+}
+
+/**
+ * Where a content before a postposed "according to X" starts: after a colon
+ * ("…: London was the capital, according to X"), or at a trailing ", which"
+ * clause, the fact the attribution is about. (Also starting at ", with" and
+ * ", who" was measured: as many losses as gains on train.)
+ */
+function accordingStart(toks: Token[], first: number, e: number): number {
+  for (let i = e - 2; i > first; i--) {
+    const t = toks[i]!;
+    if (t.quote >= 0) continue;
+    if (t.w === ':' || t.w === ';') return i + 1;
+    if (t.w === ',' && toks[i + 1]!.lw === 'which' && toks[i + 1]!.quote < 0) return i + 1;
+  }
+  return first;
 }
 
 /** "As X noted, C." */
@@ -742,6 +783,9 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const content = contentBefore(toks, first, boundary);
   if (!content) return null;
   if (!looksClausal(toks, content[0], content[1])) return null;
+  introducedQuote(p, content);
+  // "On Oct. 23, during an appearance at the resort, Trump boasted of his skills": a fronted adverbial is no content
+  if (FRONTED.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0 && !RECIPIENT_VERBS.has(lemma) && objectFollows(toks, afterCue, last)) return null;
   // "Asked whether …, 75 percent said yes": the question is not the content
   if (/^(asked|when|pressed|questioned|speaking|interviewed|responding|writing)$/.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0) return null;
   if (frontedAdjunct(toks, content)) return null;
@@ -760,6 +804,43 @@ function frontedAdjunct(toks: Token[], [s, e]: TokRange): boolean {
   return !toks.slice(s + 1, e).some((t) => t.quote < 0 && (t.w === ',' || (!subordinate && FINITE.has(t.lw))));
 }
 
+/**
+ * "Trump asserted that France had lost its identity: “France is no longer
+ * France,” he claimed": the tag owns only the quotation after the colon or
+ * dash. Mutates `content`.
+ */
+function introducedQuote(p: Paragraph, content: TokRange): void {
+  const toks = p.tokens;
+  const closing = toks[content[1] - 1]!;
+  if (closing.quote < 0) return;
+  const open = p.quotes[closing.quote]!.first;
+  if (open - 1 <= content[0] || !/^(:|—|–|-|--)$/.test(toks[open - 1]!.w) || toks[open - 1]!.quote >= 0) return;
+  // "“I don't think the wisdom” -- that … -- “is going to last,”": an aside inside one quotation
+  if (toks.slice(content[0], open).some((t) => t.quote >= 0)) return;
+  content[0] = open;
+}
+
+/** The clause before a quotation the tag owns ("Trump asserted X: “…,” he claimed") may hold claims of its own. */
+function leadClaims(p: Paragraph, first: number, r: RawClaim): RawClaim[] {
+  const cs = r.content[0]![0];
+  if (cs - 1 <= first || !/^(:|—|–|-|--)$/.test(p.tokens[cs - 1]!.w) || r.cue[0] < cs) return [];
+  return extractSentence(p, { first, end: cs - 1 });
+}
+
+const FRONTED = /^(on|in|at|after|before|during|while|whereas|as|with|among|although|though|because|when|since|rather|later|until|despite|for|from|by|under|unlike|like|amid)$/;
+
+/**
+ * An object right after the cue ("boasted of his skills", "questioned Mr.
+ * Trump's veracity", "partly blame foreigners"): a word that cannot start an
+ * adjunct (preposition, adverb, time word) or a clause ("that").
+ */
+function objectFollows(toks: Token[], s: number, last: number): boolean {
+  const t = toks[s];
+  if (!t || s >= last || t.kind !== 'word' || t.quote >= 0) return false;
+  if (/^(the|a|an|his|her|their|its|our|my|these|those|mr|mrs|ms)$/.test(t.lw) || (isCap(t) && !WEEKDAY.test(t.lw))) return true;
+  return !/ly$/.test(t.lw) && !/^(that|this|to|in|on|at|during|with|from|before|after|while|when|as|because|about|for|of|by|last|earlier|later|late|today|yesterday|tonight|again|also|then|and|but|or|so|if|though|although|since|until|once|now|still|too|instead|here|there|afterward|afterwards|outside|inside|via|through|over|under|again|ago|not|never)$/.test(t.lw) && !TIME_NOUNS.test(t.lw);
+}
+
 interface InvertedParts {
   src: TokRange;
   /** The content ends before this token. */
@@ -774,7 +855,7 @@ function invertedSource(toks: Token[], first: number, cs: number, ce: number, la
   if (!src || hasVerbish(toks, src[0], nextComma(toks, src[0], src[1]))) return null;
   // "X, who endorsed Y, said Wednesday he agrees …": what follows the cue is a clause, not a source
   const s0 = toks[src[0]]!;
-  if (/^(that|he|she|they|it|we|i|there|this|these|his|her|their)$/.test(s0.lw) || TIME_NOUNS.test(s0.lw)) return null;
+  if (/^(that|he|she|they|it|we|i|there|this|these|his|her|their)(['’]|$)/.test(s0.lw) || TIME_NOUNS.test(s0.lw)) return null;
   // "The contractor, Greyline, denied the allegation": the object of a denial is not a speaker
   if (toks.slice(src[0], src[1]).some((t) => ALLEGATION.test(t.lw))) return null;
   if (toks.slice(src[0] + 1, src[1]).some((t) => /^(he|she|they|we|i)$/.test(t.lw))) return null;
@@ -836,6 +917,9 @@ function tailAfter(toks: Token[], s: number, last: number): TokRange[] | null {
   for (let i = s; i < last; i++) {
     const t = toks[i]!;
     if (t.quote >= 0) {
+      // "said Leslie Roe, a plaintiff who waited in an “extraordinarily long line”": a quotation inside the source's description,
+      // or the recipient of "told" ("“…,” Trump told “Fox and Friends”")
+      if (words === 0 && toks[i - 1]?.kind === 'word' && /^(a|an|the|of|in|on|at|for|to|with|by|as|from|about|his|her|their|its|our|my|told|tells)$/.test(toks[i - 1]!.lw)) return [];
       if (words > 0 && toks[i - 1]?.w !== ',' && toks[i - 1]?.w !== ':' && toks[i - 1]?.w !== '.') return words <= 6 ? [] : null;
       return [[i, trimRight(toks, i, last)]];
     }
@@ -932,6 +1016,10 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
       cEnd = trimRight(toks, cStart, i);
       break;
     }
+    if (contentEndsAt(toks, cStart, i, cEnd, head)) {
+      cEnd = trimRight(toks, cStart, i);
+      break;
+    }
   }
   // "Brooks, who has welcomed support from the Tea Party, doesn't mince words": a non-restrictive
   // relative clause ends at its closing comma
@@ -952,6 +1040,119 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     if (lead && !looksClausal(toks, lead[0], lead[1])) return makeClaim(toks, src, [cs, ce], [lead, [cStart, cEnd]], head, lemma);
   }
   return makeClaim(toks, src, [cs, ce], [[cStart, cEnd]], head, lemma);
+}
+
+const pastForm = (w: string) => (/[^e]ed$|[^aeiou]ied$|eed$/.test(w) && w.length > 4) || IRREGULAR_PAST.has(w) || /^(said|told|wrote|swore)$/.test(w);
+const PAST_AUX = /^(did|didn't|would|wouldn't|could|couldn't|had|hadn't|has|hasn't|have|was|wasn't|were)$/;
+
+/**
+ * "Roe denied the charges and went back to …": "and" + a second verb in the
+ * cue's own form, with no subject of its own, coordinates with the cue, so the
+ * content ends before it. A second cue verb is left to splitCoordinated.
+ */
+function coordinatedPredicate(toks: Token[], i: number, e: number, head: number): boolean {
+  const cue = toks[head]!.lw;
+  const past = pastForm(cue);
+  const ing = cue.endsWith('ing');
+  if (!past && !ing) return false;
+  let k = i + 1;
+  while (k < e && k < i + 4 && (/^(also|then|later|not|never|still|instead|quickly|even|again)$/.test(toks[k]!.lw) || (/ly$/.test(toks[k]!.lw) && toks[k]!.lw.length > 4))) k++;
+  const v = toks[k];
+  if (!v || v.quote >= 0 || v.kind !== 'word' || isCap(v) || VERB_FORMS.has(v.lw)) return false;
+  if (ing) return v.lw.endsWith('ing') && v.lw.length > 5;
+  if (PAST_AUX.test(v.lw) || IRREGULAR_PAST.has(v.lw)) return true;
+  // "unsettled weather", "advanced fuels": an -ed adjective before a noun; a verb takes an object or adjunct
+  const n = toks[k + 1];
+  return pastForm(v.lw) && n !== undefined && n.lw !== 'that' && (n.quote >= 0 || isCap(n) || DETERMINERS.has(n.lw) || /^(him|her|them|it|us|me|you|himself|herself|themselves|to|back|up|out|down|off|over|against|at)$/.test(n.lw));
+}
+
+/**
+ * Where a preposed content stops early: before a closing appositive (any
+ * content), and, for an object content (a clause keeps its own "and" and
+ * "but"), before the cue's channel or time ("touted his wins in his opening
+ * statement", "announced his candidacy in June 2015"), a participle clause,
+ * a coordinated predicate of the cue ("denied the charges and went back to
+ * …") or ", but" and a new clause (+0.3 content F1 on train).
+ */
+function contentEndsAt(toks: Token[], s: number, i: number, e: number, head: number): boolean {
+  if ((channelAdjunct(toks, i, e) || temporalTail(toks, i, e)) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
+  if (trailingParticiple(toks, s, i) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
+  if (toks[i]!.w === ',' && /^(a|an)$/.test(toks[i + 1]?.lw ?? '')) return closingAppositive(toks, s, i, e);
+  // "… announced his engagement to Jerry Hall, who is the ex-wife of Mick Jagger": the same for a closing relative clause on a name
+  if (toks[i]!.w === ',' && toks[i + 1]?.lw === 'who' && isCap(toks[i - 1]) && toks[i - 1]!.quote < 0) return closingAppositive(toks, s, i, e);
+  if (!/^(and|but)$/.test(toks[i]!.lw) || clauseSoFar(toks, s, i)) return false;
+  return coordinatedPredicate(toks, i, e, head) || (newClauseAfterObject(toks, i, e) && !looksClausal(toks, s, i));
+}
+
+/**
+ * "declared an air defense zone over the sea, forcing airliners to …": a
+ * participle clause after an object is the writer's comment on the act (a cue
+ * participle opens a claim of its own; "including" and the like are prepositions).
+ */
+function trailingParticiple(toks: Token[], s: number, i: number): boolean {
+  const n = toks[i + 1];
+  if (toks[i]!.w !== ',' || i - s < 4 || !n || n.quote >= 0 || !/^[a-z]+ing$/.test(n.w) || VERB_FORMS.has(n.lw)) return false;
+  return !/^(including|according|during|regarding|concerning|following|excluding|involving|considering|pending|barring)$/.test(n.lw);
+}
+
+const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weeks|month|months|year|years|weekend|recent|past|last|this|next|the|a|few|several|\d+(st|nd|rd|th)?|early|late|earlier|later|ago)$/;
+
+/** "announced his candidacy in June 2015", "attacked the plan in recent months": a closing time adjunct of the cue. */
+function temporalTail(toks: Token[], i: number, e: number): boolean {
+  if (!/^(in|on|during|since|over|earlier|last|this|late)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0 || e - i > 6) return false;
+  const rest = toks.slice(i + 1, e).filter((t) => t.w !== ',' && t.w !== '.');
+  return rest.length > 0 && rest.every((t) => t.quote < 0 && TIME_WORDS.test(t.lw)) && rest.some((t) => !/^(the|a|this|last|next|past|recent|few|several)$/.test(t.lw));
+}
+
+const CHANNELS = /^(interview|interviews|statement|speech|tweet|tweets|letter|op-ed|email|e-mail|post|column|article|book|memo|debate|appearance|address|remarks|essay|editorial|broadcast|podcast|conference|call|video|message|posting|rally|hearing|testimony)$/;
+
+/** "… in an interview published Saturday": the channel of the cue, not part of the content. */
+function channelAdjunct(toks: Token[], i: number, e: number): boolean {
+  if (!/^(in|during)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0) return false;
+  if (!/^(a|an|his|her|their|its|the|this|that|our|my)$/.test(toks[i + 1]?.lw ?? '')) return false;
+  for (let k = i + 2; k < Math.min(e, i + 6); k++) {
+    if (toks[k]!.quote >= 0 || toks[k]!.kind !== 'word') return false;
+    if (CHANNELS.test(toks[k]!.lw)) return !toks.slice(k + 1, e).some((t) => t.w === ',' || t.quote >= 0 || FINITE.has(t.lw));
+  }
+  return false;
+}
+
+/**
+ * "vowed to repeal the Hyde Amendment, a longstanding federal provision …",
+ * "said she should face no charges, a recommendation Lynch adopted": the
+ * writer's appositive closing a content is not part of it; one that more
+ * content follows ("cited Johnson, an heir to …, as someone who …") is.
+ */
+function closingAppositive(toks: Token[], s: number, i: number, e: number): boolean {
+  if (toks[i + 1]!.quote >= 0) return false;
+  // "said when she was earning $24,000, a boss invited her …": after a fronted subordinate clause "a …" is the subject
+  let c = i - 1;
+  while (c > s && toks[c]!.w !== ',') c--;
+  const lead = toks[c]!.w === ',' || toks[c]!.lw === 'that' ? c + 1 : c;
+  if (/^(when|if|even|while|although|though|because|as|after|before|since|unless|once|until)$/.test(toks[lead]!.lw)) return false;
+  for (let k = i + 2; k < e; k++) {
+    const t = toks[k]!;
+    if (t.quote >= 0) return false;
+    if (t.w === ',' && !/^(who|which|whose)$/.test(toks[k + 1]?.lw ?? '')) return false;
+  }
+  return true;
+}
+
+/** ", but the campaign refused …" (a second cue verb is left to splitCoordinated). */
+function newClauseAfterObject(toks: Token[], i: number, e: number): boolean {
+  if (toks[i]!.lw !== 'but' || toks[i - 1]!.w !== ',') return false;
+  return !toks.slice(i + 1, Math.min(e, i + 12)).some((x) => VERB_FORMS.has(x.lw));
+}
+
+/** A clause (or relative clause) in [s, e): its own verbs may be what an "and" coordinates. */
+function clauseSoFar(toks: Token[], s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const t = toks[i]!;
+    if (t.quote >= 0 || t.kind !== 'word') continue;
+    if (FINITE.has(t.lw) || /n't$/.test(t.lw) || IRREGULAR_PAST.has(t.lw) || PRESENT_VERBS.has(t.lw)) return true;
+    if (/^(that|he|she|they|it|we|i|there|who|which|if|when|whether)(['’]|$)/.test(t.lw)) return true;
+  }
+  return false;
 }
 
 /** ", referring to the party's convention, where …": the referent is one noun phrase, up to the next comma. */

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Claim, Span } from '../types.ts';
 import { adverbialOnly, extractSentence, type RawClaim, type TokRange } from './extract.ts';
-import { HEDGE_PATTERNS } from './lexicon.ts';
+import { HEDGE_PATTERNS, VERB_FORMS } from './lexicon.ts';
 import { SpeakerResolver, classify, properName, stripTitles } from './speaker.ts';
 import { buildParagraph, paragraphRanges, type Paragraph, type Token } from './tokens.ts';
 
@@ -58,7 +58,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         // (in the same paragraph, or as the whole next paragraph): +0.4 content F1 on train
         // over continuing direct quotes only
         const sameParagraph = previous !== null && previous.p === p;
-        if (previous && (sameParagraph || (firstSentence && p.sentences.every((x) => isWholeQuote(p, x.first, x.end)))) && isWholeQuote(p, sent.first, sent.end)) {
+        if (previous && (sameParagraph || (firstSentence && p.sentences.every((x) => isWholeQuote(p, x.first, x.end)))) && continuesQuote(p, sent.first, sent.end)) {
           const frag = trimQuoteSentence(p, sent.first, sent.end);
           if (sameParagraph) previous.raw.content.push(frag);
           else previous.extra.push(span(text, p, frag));
@@ -170,6 +170,24 @@ function isWholeQuote(p: Paragraph, first: number, end: number): boolean {
   if (t.quote < 0) return false;
   const q = p.quotes[t.quote]!;
   return q.first === first && q.last >= end - 2;
+}
+
+/**
+ * A sentence that goes on quoting: a quotation from start to end, maybe after a
+ * connective and with a short narrative piece inside ("But “… It helps.”",
+ * "“This was an example of Obama” and his team “just quietly deciding …”").
+ */
+function continuesQuote(p: Paragraph, first: number, end: number): boolean {
+  const toks = p.tokens;
+  const s = /^(but|and|so|yet|still|or)$/.test(toks[first]!.lw) && toks[first]!.quote < 0 ? first + 1 : first;
+  if (s >= end || toks[s]!.quote < 0 || toks[s]!.kind === 'word') return false;
+  let e = end;
+  while (e > s + 1 && toks[e - 1]!.quote < 0 && /^[.,;:!?]$/.test(toks[e - 1]!.w)) e--;
+  if (toks[e - 1]!.quote >= 0) return true;
+  // "“They agree with him, but they aren't there yet” to support him": a short tail after the quotation,
+  // not a speaker tag ("… ,” an angry Hollande retaliated")
+  const q = p.quotes[toks[s]!.quote]!;
+  return q.closed && e - q.last <= 8 && !toks.slice(q.last + 1, e).some((t) => t.quote >= 0 || VERB_FORMS.has(t.lw) || /ed$/.test(t.lw));
 }
 
 function trimQuoteSentence(p: Paragraph, first: number, end: number): TokRange {

@@ -138,6 +138,8 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     // inside a quotation that goes on after this point
     if (tokens[j - 1]!.quote >= 0 && tokens[j - 1]!.quote === next.quote) continue;
     if (next.kind === 'word' && !/^[\p{Lu}\p{N}]/u.test(next.w)) continue;
+    // "Tampa, Fla., who …", "(D-S.C.), a member …": no sentence starts with a comma
+    if (next.w === ',') continue;
     // "“… Trump!” US Senator Jeff Sessions said as he …": a tag after a quotation ending in ! or ? stays with it
     if (t.quote >= 0 && (t.w === '!' || t.w === '?') && tagFollows(tokens, j)) continue;
     // "“… the race.” Smith said.": a bare tag sentence after a quotation ending in a full stop stays with it
