@@ -143,11 +143,18 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     const finiteNext = next !== undefined && next.lw !== 'not' && (FINITE.has(next.lw) || /^(fell|rose)$/.test(next.lw));
     const gapSubject = /^(he|she|they|we|i|you|it|who|which)$/.test(prev.lw) || AUXILIARIES.has(prev.lw);
     if (finiteNext && !gapSubject && (!/s$/.test(t.lw) || /^(that|this)$/.test(prev.lw))) return null;
-    const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && /^(that|to|the|a|an|he|she|they|it|we|i|there|this|out|for)$/.test(next.lw);
+    // "Republicans ask DOJ …", "RNC leaders agree with …": a plural subject agrees with the bare form, which then takes an object
+    const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && (/^(that|to|the|a|an|he|she|they|it|we|i|there|this|out|for)$/.test(next.lw) || (!/s$/.test(t.lw) && (objectStarts(next) || next.lw === 'with')));
     // "the poll shows her …", "a report states that …"
     const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw);
     const capSubject = isCap(prev) && i - 1 > first && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw)) && !/('s|’s|s')$/.test(prev.lw);
-    const ok = EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
+    // "Biden calls Trump …", "Breitbart reports the …": a one-word name opening the sentence, and an object after
+    const nameFirst = isCap(prev) && i - 1 === first && !DETERMINERS.has(prev.lw) && !/^(many|most|all|both)$/.test(prev.lw) && /s$/.test(t.lw) && objectStarts(next);
+    // "his plan calls for …", "the accord calls on …": the prepositional verb after any content word
+    const callsFor = t.lw === 'calls' && next !== undefined && /^(for|on)$/.test(next.lw) && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw);
+    // "Jake Sullivan, her chief aide, calls her record …": the verb right after an appositive's comma
+    const afterAppositive = prev.w === ',' && /s$/.test(t.lw) && objectStarts(next);
+    const ok = EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject || nameFirst || callsFor || afterAppositive;
     if (!ok) return null;
   }
   if (t.lw.endsWith('ing')) {
@@ -179,6 +186,11 @@ function namingAfterIndefinite(toks: Token[], i: number, first: number): boolean
     if (x.lw === 'one' && j > first && toks[j - 1]!.lw === 'including') return true;
   }
   return false;
+}
+
+/** The word after a cue opens an object, a complement or a quotation ("calls Trump", "calls him", "notes that"). */
+function objectStarts(t: Token | undefined): boolean {
+  return t !== undefined && (isCap(t) || t.quote >= 0 || /^(him|her|them|himself|herself|themselves|it|his|their|for|on|that|to|the|a|an|new|more)$/.test(t.lw));
 }
 
 /** A Title Case headline ("Lindqvist Says Pier Will Reopen"): nearly every content word is capitalized. */
