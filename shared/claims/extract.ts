@@ -61,12 +61,15 @@ const TIME_NOUNS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|w
  */
 const NONRESTRICTIVE = /^(which)$/;
 /** Artefacts that "show" or "find" something (a person who finds something is not reporting). */
-const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|polling|tall(y|ies)|ledgers?|markets?|transcripts?|logs?|filings?|maps?|charts?|graphs?|letters?|gallup|pew|rasmussen|quinnipiac)$/;
+const EVIDENCE = /^(polls?|surveys?|stud(y|ies)|reports?|analys[ie]s|data|records?|reviews?|investigations?|research|audits?|figures|numbers|results|documents|filings|counts?|census|index|statistics|tests?|experiments?|footage|videos?|photos?|images?|emails?|memos?|estimates?|models?|projections?|assessments?|polling|tall(y|ies)|ledgers?|markets?|transcripts?|logs?|filings?|maps?|charts?|graphs?|letters?|inquir(y|ies)|papers?|articles?|outcomes?|probes?|pictures?|gallup|pew|rasmussen|quinnipiac)$/;
 const COLON_LABELS = /^(note|notice|email|video|photo|photos|image|images|results|conclusion|bottom|line|update|correction|editor|editor's|editor’s|disclosure|source|sources|credit|credits|transcript|headline|summary|advertisement|sponsored|related|more|reading|tags|topics|section|category|filed|posted|published|follow|twitter|facebook|morning|evening|week|weekend|today|tonight|yesterday|previously|also|plus|latest|look|wow|watch|politico)$/;
 const PARTICLES: Array<[RegExp, RegExp]> = [
   [/^call(s|ed|ing)?$/, /^(for|on|upon|out)$/],
   [/^(joke|jokes|joked|joking)$/, /^about$/],
-  [/^(talk|talks|talked|talking|speak|speaks|spoke|speaking)$/, /^(about|of)$/],
+  [/^(talk|talks|talked|talking|speak|speaks|spoke|spoken|speaking)$/, /^(about|of)$/],
+  [/^(write|writes|wrote|written|writing)$/, /^about$/],
+  [/^accus(e|es|ed|ing)$/, /^of$/],
+  [/^remark(s|ed|ing)?$/, /^(upon|on)$/],
   [/^argue(s|d)?$|^arguing$/, /^(for|against)$/],
   [/^caution(s|ed|ing)?$/, /^against$/],
   [/^insist(s|ed|ing)?$/, /^on$/],
@@ -74,7 +77,7 @@ const PARTICLES: Array<[RegExp, RegExp]> = [
   [/^refer(s|red|ring)?$/, /^to$/],
   [/^ask(s|ed|ing)?$/, /^(about|for)$/],
   [/^warn(s|ed|ing)?$/, /^(of|against|about)$/],
-  [/^agree(s|d|ing)?$/, /^with$/],
+  [/^(dis)?agree(s|d|ing)?$/, /^(with|on)$/],
   [/^complain(s|ed|ing)?$/, /^about$/],
   [/^(respond|reply)(s|ed|ing)?$|^replie[sd]$/, /^to$/],
   [/^(boast|brag)(s|ed|ged|ing|ging)?$/, /^(of|about)$/],
@@ -117,7 +120,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (t.lw === 'written' && !(prev && /^(has|have|had)$/.test(prev.lw))) return null;
   if (prev && /^[-<\/=_>]$/.test(prev.w)) return null;
   // "to counter", "used his speech to call for": an infinitive under another verb (measured: rejecting these helps)
-  if (prev && prev.lw === 'to') return null;
+  if (prev && prev.lw === 'to' && !goesOnTo(toks, i, first)) return null;
   if (next && /^[>=\/]$/.test(next.w)) return null;
   // "That said, …" is an idiom, not an attribution
   if (t.lw === 'said' && prev && prev.lw === 'that' && i - 1 === first && next?.w === ',') return null;
@@ -146,22 +149,24 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     // "Republicans ask DOJ …", "RNC leaders agree with …": a plural subject agrees with the bare form, which then takes an object
     const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && (/^(that|to|the|a|an|he|she|they|it|we|i|there|this|out|for)$/.test(next.lw) || (!/s$/.test(t.lw) && (objectStarts(next) || next.lw === 'with')));
     // "the poll shows her …", "a report states that …"
-    const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw);
-    const capSubject = isCap(prev) && i - 1 > first && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw)) && !/('s|’s|s')$/.test(prev.lw);
-    // "Biden calls Trump …", "Breitbart reports the …": a one-word name opening the sentence, and an object after
-    const nameFirst = isCap(prev) && i - 1 === first && !DETERMINERS.has(prev.lw) && !/^(many|most|all|both)$/.test(prev.lw) && /s$/.test(t.lw) && objectStarts(next);
-    // "his plan calls for …", "the accord calls on …": the prepositional verb after any content word
-    const callsFor = t.lw === 'calls' && next !== undefined && /^(for|on)$/.test(next.lw) && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw);
-    // "Jake Sullivan, her chief aide, calls her record …": the verb right after an appositive's comma
-    const afterAppositive = prev.w === ',' && /s$/.test(t.lw) && objectStarts(next);
-    const ok = EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject || nameFirst || callsFor || afterAppositive;
+    const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && (/^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw) || (/^(claims|calls|shows|finds|notes|charges|vows|pledges)$/.test(t.lw) && (isCap(next) && !TIME_NOUNS.test(next.lw) || next.kind === 'openQuote')) || (t.lw === 'calls' && /^(for|on)$/.test(next.lw)));
+    // "Lindqvist calls himself …" opens the sentence; "Early estimates put …", "One post said …" are noun phrases
+    const nounAfter = next === undefined || next.kind !== 'word' || FINITE.has(next.lw) || (VERB_FORMS.has(next.lw) && !NOUNISH.has(next.lw)) || /^(put|puts|are|were)$/.test(next.lw);
+    const agrees = /(s|ed)$/.test(t.lw) || /s$/.test(prev.lw);
+    const firstName = i - 1 === first && !FUNCTION_WORDS.has(prev.lw) && !/ing$/.test(prev.lw) && !nounAfter && agrees;
+    const capSubject = isCap(prev) && (i - 1 > first || firstName) && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw)) && !/('s|’s|s')$/.test(prev.lw);
+    // "Mia Roe, a former mayor, calls the plan …": a singular verb after an appositive
+    const afterAppositive = prev.w === ',' && /[^s]s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|his|her|their|its|him|them|himself|herself|it|this)$/.test(next.lw);
+    const ok = afterAppositive || EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
     if (!ok) return null;
   }
   if (t.lw.endsWith('ing')) {
     // participial cue after a comma or "by"; a bare gerund is rarely a cue
     // "… with 47 percent of voters saying they …": a noun subject right before, and a clause after
-    const nounThenClause = prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && /^(that|he|she|they|it|we|i|there)$/.test(next.lw);
-    if (!prev || !(nounThenClause || prev.w === ',' || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
+    const nounThenClause = prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (/^(that|he|she|they|it|we|i|there)$/.test(next.lw) || (CUE_NOUNS.has(prev.lw) && t.lw === 'saying'));
+    // "with Jonas Pike calling the plan a blunder": a naming participle right after its subject
+    const namingAfterNoun = t.lw === 'calling' && prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (isCap(next) || /^(him|her|them|it|himself|herself|themselves|itself|the|his|their|on|for)$/.test(next.lw));
+    if (!prev || !(nounThenClause || namingAfterNoun || prev.w === ',' || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
   }
   return lemma;
 }
@@ -217,9 +222,14 @@ function evidenceBefore(toks: Token[], i: number, first: number): boolean {
   return false;
 }
 
+/** "He went on to say …": the aspectual "go on to" belongs to the verb group (unlike a control verb, "declined to say"). */
+function goesOnTo(toks: Token[], i: number, first: number): boolean {
+  return i - 3 >= first && toks[i - 1]!.lw === 'to' && toks[i - 2]!.lw === 'on' && /^(go|goes|went|going|gone)$/.test(toks[i - 3]!.lw);
+}
+
 /** Extends a cue head leftwards over its auxiliaries and adverbs ("has repeatedly denied"). */
 function verbGroupStart(toks: Token[], head: number, first: number): number {
-  let s = head;
+  let s = goesOnTo(toks, head, first) ? head - 3 : head;
   while (s - 1 >= first) {
     const p = toks[s - 1]!;
     if (p.quote >= 0) break;
@@ -342,7 +352,8 @@ function npBack(toks: Token[], e: number, first: number): number | null {
     }
     if (SOURCE_STOPS.has(t.lw) && !(t.lw === 'that' && n === 0)) break;
     if ((t.lw === 'and' || t.lw === 'or') && !(isCap(toks[i + 1]) && isCap(toks[i - 1]))) break;
-    if (t.lw === 'but') break;
+    // "in what one rival has dubbed X": a free relative's subject starts after "what"
+    if (t.lw === 'but' || (t.lw === 'what' && n > 0)) break;
     if (n > 0 && FINITE.has(t.lw) && t.lw !== "'s" && t.lw !== '’s') break;
     if (n > 0 && VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw) && !/ed$/.test(t.lw)) break;
     i--;
@@ -501,7 +512,7 @@ const TRAILING_ADVERBS = /^(also|later|now|then|still|once|again|never|often|pre
 /** Trims connectives, adverbs and a temporal tail off a source ("then he" → "he", "the senator on Tuesday" → "the senator"). */
 function cleanSource(toks: Token[], [s, e]: TokRange): TokRange {
   while (e - s > 1 && toks[e - 1]!.quote < 0 && TRAILING_ADVERBS.test(toks[e - 1]!.lw) && !isCap(toks[e - 1]!) || (e - s > 1 && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[e - 1]!.lw))) e--;
-  while (e - s > 1 && /^(then|which|that|so|and|but|also|now|while|yet|when|as)$/.test(toks[s]!.lw)) s++;
+  while (e - s > 1 && /^(then|which|that|so|and|but|also|now|while|yet|when|as|with)$/.test(toks[s]!.lw)) s++;
   // "this time he", "in turn she": a pronoun subject after an adverbial
   const lastTok = toks[e - 1]!;
   if (e - s > 1 && e - s <= 4 && /^(he|she|they|we|i)$/.test(lastTok.lw) && toks.slice(s, e - 1).every((t) => !isCap(t) || t === toks[s])) s = e - 1;
@@ -658,7 +669,133 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   }
 
   const colon = tryColon(toks, first, end, last) ?? tryClauseColon(toks, first, last) ?? tryHeadlineColon(toks, first, last);
-  return colon ? [colon] : [];
+  if (colon) return [colon];
+  const evidence = tryArtefactParticiple(toks, first, last) ?? tryNamedParticiple(toks, first, last) ?? tryNominalCue(toks, first, last) ?? tryReportedly(toks, first, last) ?? tryLeadingParticiple(toks, first, last);
+  return evidence ? [evidence] : [];
+}
+
+/** "Citing the storm, the mayor cancelled the fair": a sentence-initial participle whose subject follows the comma. */
+function tryLeadingParticiple(toks: Token[], first: number, last: number): RawClaim | null {
+  const lemma = PARTICIPLE_CUES.get(toks[first]!.lw);
+  if (!lemma || toks[first]!.quote >= 0) return null;
+  const ce = cueEnd(toks, first, last);
+  let c = ce;
+  while (c < last && (toks[c]!.w !== ',' || toks[c]!.quote >= 0) && !CLAUSE_PUNCT.has(toks[c]!.w)) c++;
+  if (c >= last - 1 || toks[c]!.w !== ',' || c - ce < 1) return null;
+  const src = sentenceSubject(toks, c + 1, last);
+  if (src === null || src[1] >= last) return null;
+  return makeClaim(toks, src, [first, ce], [[ce, trimRight(toks, ce, c)]], first, lemma);
+}
+
+/**
+ * "The council is reportedly weighing a new tax": the adverb is the cue of an
+ * attribution with no named source; the content is its clause, around it.
+ */
+function tryReportedly(toks: Token[], first: number, last: number): RawClaim | null {
+  for (let k = first + 1; k < last - 1; k++) {
+    if (toks[k]!.lw !== 'reportedly' || toks[k]!.quote >= 0 || titleCase(toks, first)) continue;
+    let s = k;
+    while (s > first && toks[s - 1]!.w !== ',' && !CLAUSE_PUNCT.has(toks[s - 1]!.w) && toks[s - 1]!.quote < 0) s--;
+    let e = k + 1;
+    while (e < last && toks[e]!.quote < 0 && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w) && !(e > k + 2 && /^(as|while|when|because|although|though|after|before|since)$/.test(toks[e]!.lw))) e++;
+    if (k - s < 1 || e - k < 3) continue;
+    return makeClaim(toks, null, [k, k + 1], [[s, k], [k + 1, e]], k, 'report');
+  }
+  return null;
+}
+
+/** Nouns of saying that take a that-clause ("his claim that …", "Roe's suggestion that …"). */
+const STATEMENT_NOUNS = /^(assertions?|claims?|allegations?|suggestions?|arguments?|insistence|warnings?|promises?|pledges?|statements?|contention|accusations?|charges?|predictions?|comments?|remarks?|declarations?|announcements?|complaints?|denials?|admission|vows?|boasts?|threats?|assurances?|explanation)$/;
+
+/**
+ * "Roe's attacks on Pike", "her criticism of the deal", "his promise to
+ * rebuild the pier": a noun of saying with a possessive speaker, in a sentence
+ * with no other cue. The object runs to the next comma.
+ */
+function tryNominalCue(toks: Token[], first: number, last: number): RawClaim | null {
+  for (let k = first + 1; k < last - 2; k++) {
+    const t = toks[k]!;
+    const nx = toks[k + 1]!;
+    const attack = /^(attacks?|criticism)$/.test(t.lw) && /^(on|of)$/.test(nx.lw);
+    const promise = /^(promises?|pledges?|vows?)$/.test(t.lw) && nx.lw === 'to';
+    const clause = STATEMENT_NOUNS.test(t.lw) && nx.lw === 'that';
+    // "faced questions about whether …": an open question, its asker often unnamed
+    const question = /^questions?$/.test(t.lw) && /^(about|of|over)$/.test(nx.lw) && /^(whether|what|how|why|if|who)$/.test(toks[k + 2]?.lw ?? '');
+    if (t.quote >= 0 || !(attack || promise || clause || question) || titleCase(toks, first)) continue;
+    const p = toks[k - 1]!;
+    if (question) {
+      let e = k + 2;
+      while (e < last && toks[e]!.quote < 0 && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w)) e++;
+      // annotators keep the article of "the question of whether …" in the cue
+      const qs = t.lw === 'question' && p.lw === 'the' ? k - 1 : k;
+      return makeClaim(toks, /^(his|her|their|its)$/.test(p.lw) ? [k - 1, k] : null, [qs, k + 2], [[k + 2, e]], k, 'question');
+    }
+    let src: TokRange | null = null;
+    if (/^(his|her|their|its)$/.test(p.lw)) src = [k - 1, k];
+    else if (/('s|’s|s')$/.test(p.lw)) {
+      let s = /^('s|’s)$/.test(p.lw) ? k - 2 : k - 1;
+      while (s - 1 >= first && isCap(toks[s - 1]) && isCap(toks[s])) s--;
+      if (isCap(toks[s])) src = [s, k];
+    }
+    // "allegations that he misused funds": a complement clause with no named speaker ("reports that surfaced" is a relative)
+    const after = toks[k + 2];
+    const bare = !src && clause && ALLEGATION.test(t.lw) && after !== undefined && after.kind === 'word' && !FINITE.has(after.lw) && !/ed$/.test(after.lw) && !VERB_FORMS.has(after.lw);
+    if (!src && !bare) continue;
+    const cs = attack ? k + 2 : k + 1;
+    let e = cs;
+    // "Her attacks on the harbour board have made …": the object ends before the sentence's verb
+    const verbish = (w: Token) => FINITE.has(w.lw) || IRREGULAR_PAST.has(w.lw) || PRESENT_VERBS.has(w.lw) || (VERB_FORMS.has(w.lw) && !NOUNISH.has(w.lw));
+    while (e < last && (toks[e]!.quote < 0 ? toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w) && !(toks[e]!.w === '-' && toks[e - 1]!.end < toks[e]!.start) : clause) && !(e > cs + 1 && !clause && verbish(toks[e]!))) e++;
+    if (e <= cs || (bare && e - cs < 5)) continue;
+    return makeClaim(toks, src, [k, attack ? k + 2 : k + 1], [[cs, e]], k, attack ? 'attack' : promise ? 'promise' : 'claim');
+  }
+  return null;
+}
+
+/**
+ * "… the sight of Mayor Pike denouncing the council's budget": a
+ * name right before a reporting participle, in a sentence with no other cue.
+ * The content runs to the next comma.
+ */
+function tryNamedParticiple(toks: Token[], first: number, last: number): RawClaim | null {
+  for (let k = first + 1; k < last - 1; k++) {
+    const t = toks[k]!;
+    const lemma = t.lw.endsWith('ing') && t.quote < 0 ? VERB_FORMS.get(t.lw) : undefined;
+    const p = toks[k - 1]!;
+    if (!lemma || !isCap(p) || QUOTE_ONLY.has(lemma) || /^(showing|finding|reporting|continuing|whispering)$/.test(t.lw)) continue;
+    // "After saying …", "Wednesday asking …", "Roe's showing": not a name as the participle's subject
+    if (FUNCTION_WORDS.has(p.lw) || INTRO_WORDS.has(p.lw) || TIME_NOUNS.test(p.lw) || /('s|’s|s')$/.test(p.lw) || /^(whether|since|while|all|anyone|additional)$/.test(p.lw) || titleCase(toks, first)) continue;
+    if ((lemma === 'talk' || lemma === 'speak') && !/^(about|of)$/.test(toks[k + 1]!.lw)) continue;
+    let s = k - 1;
+    while (s - 1 >= first && (isCap(toks[s - 1]) || toks[s - 1]!.w === '.' && toks[s - 1]!.start === toks[s - 2]?.end)) s--;
+    const ce = cueEnd(toks, k, last);
+    let e = ce;
+    while (e < last && toks[e]!.quote < 0 && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w)) e++;
+    if (e - ce < 2) continue;
+    return makeClaim(toks, [s, k], [k, ce], [[ce, e]], k, lemma);
+  }
+  return null;
+}
+
+/**
+ * "Despite polls showing him far behind, …": an artefact noun with an
+ * evidential participle, in a sentence with no other cue. The content is the
+ * participle's object, up to the next comma.
+ */
+function tryArtefactParticiple(toks: Token[], first: number, last: number): RawClaim | null {
+  for (let k = first + 1; k < last - 1; k++) {
+    const t = toks[k]!;
+    if (t.quote >= 0 || !/^(showing|finding)$/.test(t.lw) || !EVIDENCE.test(toks[k - 1]!.lw)) continue;
+    let s = npBack(toks, k, first);
+    if (s === null) continue;
+    // "in the wake of a new poll", "Despite polls": the source is the artefact's own noun phrase
+    for (let j = k - 2; j >= s; j--) if (/^(of|in|on|at|for|with|from|into|about|by|to|despite|amid|after|before|as)$/.test(toks[j]!.lw) || /ed$/.test(toks[j]!.lw)) { s = j + 1; break; }
+    let e = k + 1;
+    while (e < last && toks[e]!.quote < 0 && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w)) e++;
+    if (e - (k + 1) < 2) continue;
+    return makeClaim(toks, [s, k], [k, k + 1], [[k + 1, e]], k, t.lw === 'showing' ? 'show' : 'find');
+  }
+  return null;
 }
 
 /**
@@ -780,10 +917,14 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const ce = cueEnd(toks, head, end);
   if (cs - 1 < first) return null;
   const prev = toks[cs - 1]!;
-  // any speech verb may tag a quote ("“…,” Howard Dean proclaimed"); only reporting verbs tag plain clauses
-  if (!INVERTIBLE.has(lemma)) {
+  // any speech verb may tag a quote ("“…,” Howard Dean proclaimed", "“…,” read the notice"); only reporting verbs tag plain clauses
+  if (!INVERTIBLE.has(lemma) && !(QUOTE_ONLY.has(lemma) && isQuoteTok(prev))) {
     const parts = postposedSource(toks, first, cs, ce);
-    if (!parts || toks[parts.boundary - 1]!.quote < 0) return null;
+    // "C, port records show.": an artefact at the end of the sentence tags a plain clause too
+    // ("…, Gallup found.": a pollster or newsroom named at the end finds too)
+    const named = (r: TokRange) => lemma === 'find' && r[1] - r[0] <= 4 && toks.slice(r[0], r[1]).every((t) => isCap(t));
+    const artefact = parts !== null && ce >= last && (lemma === 'show' || lemma === 'find') && (toks.slice(parts.src[0], parts.src[1]).some((t) => EVIDENCE.test(t.lw)) || named(parts.src));
+    if (!parts || (toks[parts.boundary - 1]!.quote < 0 && !artefact)) return null;
   }
   // "“C,” X, a spokesman, said" is tried before "C, said X" when a comma precedes the cue
   const parts = (prev.w === ',' ? postposedSource(toks, first, cs, ce) : null) ?? (prev.w === ',' || isQuoteTok(prev) ? invertedSource(toks, first, cs, ce, last) : postposedSource(toks, first, cs, ce));
@@ -955,6 +1096,13 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   let src = participial ? sentenceSubject(toks, first, cs - 1) : sourceBefore(toks, cs, first);
   if (!src && cs - 1 >= first && /^(and|but)$/.test(toks[cs - 1]!.lw)) src = sentenceSubject(toks, first, cs - 1);
   if (!src) return null;
+  // "Roe issued a statement Monday saying …": the statement's verb and noun belong to the cue
+  const issued = toks[head]!.lw === 'saying' ? issuedStatement(toks, src) : -1;
+  let cueStart = cs;
+  if (issued > src[0]) {
+    cueStart = issued;
+    src = [src[0], issued];
+  }
   if ((lemma === 'find' || lemma === 'show') && toks[ce]?.lw !== 'that' && !toks.slice(src[0], src[1]).some((t) => EVIDENCE.test(t.lw))) return null;
   let cStart = ce;
   // skip the recipient of "told reporters that", and adjuncts before "that"
@@ -1012,7 +1160,9 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const c0 = toks[cStart]!;
   const splitAround = src[0] - 1 > first && toks[src[0] - 1]!.w === ',' && (FINITE.has(c0.lw) || IRREGULAR_PAST.has(c0.lw) || (/[^e]ed$/.test(c0.lw) && !isCap(c0))) && c0.quote < 0;
   // "charged Van Dyke with murder", "continued to block", "added a provision": not speech unless a clause or quote follows
-  if (!splitAround && /^(charge|continue|add|post|point)$/.test(lemma) && !(lemma === 'point' && ce > head + 1) && toks[cStart]!.quote < 0 && toks[ce - 1]!.w !== ':' && !/^(that|he|she|they|it|we|i|there|this)$/.test(toks[cStart]!.lw)) return null;
+  // "posted a photo of …": what is posted is content when it is a message or a picture
+  const postedMessage = lemma === 'post' && toks.slice(cStart, cStart + 4).some((t) => /^(photos?|pictures?|videos?|messages?|tweets?|statements?|images?|stor(y|ies)|links?|memes?|clips?|cache)$/.test(t.lw));
+  if (!splitAround && !postedMessage && /^(charge|continue|add|post|point)$/.test(lemma) && !(lemma === 'point' && ce > head + 1) && toks[cStart]!.quote < 0 && toks[ce - 1]!.w !== ':' && !/^(that|he|she|they|it|we|i|there|this)$/.test(toks[cStart]!.lw)) return null;
   let cEnd = trimRight(toks, cStart, last);
   // (stopping object contents at a comma cost 1.1 points on train)
   for (let i = cStart + 1; i < cEnd; i++) {
@@ -1051,7 +1201,18 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     const lead = contentBefore(toks, first, src[0] - 1) ?? (src[0] - 2 === first && toks[first]!.kind === 'word' ? [first, first + 1] as TokRange : null);
     if (lead && !looksClausal(toks, lead[0], lead[1])) return makeClaim(toks, src, [cs, ce], [lead, [cStart, cEnd]], head, lemma);
   }
-  return makeClaim(toks, src, [cs, ce], [[cStart, cEnd]], head, lemma);
+  return makeClaim(toks, src, [cueStart, ce], [[cStart, cEnd]], head, lemma);
+}
+
+/** Where "issued a statement (Wednesday)" starts at the end of a source range, or -1. */
+function issuedStatement(toks: Token[], [s, e]: TokRange): number {
+  let n = e - 1;
+  while (n > s && TIME_NOUNS.test(toks[n]!.lw)) n--;
+  if (!CUE_NOUNS.has(toks[n]!.lw)) return -1;
+  let v = n - 1;
+  while (v > s && v >= n - 3 && !/^(issued|released|issues|releases|sent|put)$/.test(toks[v]!.lw)) v--;
+  if (v <= s || !/^(issued|released|issues|releases|sent|put)$/.test(toks[v]!.lw)) return -1;
+  return verbGroupStart(toks, v, s + 1);
 }
 
 const pastForm = (w: string) => (/[^e]ed$|[^aeiou]ied$|eed$/.test(w) && w.length > 4) || IRREGULAR_PAST.has(w) || /^(said|told|wrote|swore)$/.test(w);

@@ -17,7 +17,8 @@ const STANCE_VERBS: Record<Stance, string> = {
     defend hail welcome thank apologize apologise plead shout yell chant exclaim whisper
     clarify interject concur underscore highlight lament scoff mock
     gush muse laugh sigh crack marvel gripe grumble grouse snap fume rage opine posit reason
-    sniff wonder tease chide scold proclaim recount reflect quip shrug`,
+    sniff wonder tease chide scold proclaim recount reflect quip shrug read
+    order assail retweet dub characterize characterise echo congratulate label confess laud`,
   deny: `deny reject dismiss refute dispute rebut contradict disavow repudiate`,
   confirm: `confirm acknowledge admit concede verify corroborate affirm`,
   report: `report cite quote show find`,
@@ -48,6 +49,9 @@ const IRREGULAR: Record<string, string[]> = {
   rebut: ['rebutted', 'rebuts', 'rebutting'],
   slam: ['slammed', 'slams', 'slamming'],
   plead: ['pleaded', 'pled', 'pleads', 'pleading'],
+  read: ['reads', 'reading'],
+  dub: ['dubbed', 'dubs', 'dubbing'],
+  label: ['labeled', 'labelled', 'labels', 'labeling', 'labelling'],
 };
 
 function inflect(l: string): string[] {
@@ -74,7 +78,7 @@ export const NOUNISH = new Set(
   pledge pledges vow vows estimate estimates forecast forecasts finding findings welcome thank
   thanks point points note notes joke jokes counter continue continues praise slam blast
   show shows find finds defend speak agree question warn cite quote ask answer reply
-  hail concede mention remark testify remarks tweet tweets attack attacks`.split(/\s+/),
+  hail concede mention remark testify remarks tweet tweets attack attacks order orders retweet retweets echo echoes label labels`.split(/\s+/),
 );
 
 /** Verbs that take a recipient object before their content ("told reporters that …"). */
@@ -123,7 +127,7 @@ export const PARTICIPLE_CUES = new Map<string, string>();
 for (const [form, lemma] of VERB_FORMS) {
   if (form.endsWith('ing') && INVERTIBLE.has(lemma)) PARTICIPLE_CUES.set(form, lemma);
 }
-for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citing', 'denying', 'rejecting', 'dismissing', 'criticizing', 'praising', 'referring']) {
+for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citing', 'denying', 'rejecting', 'dismissing', 'criticizing', 'praising', 'referring', 'promising', 'vowing', 'pledging', 'slamming', 'mocking', 'thanking', 'touting']) {
   const l = VERB_FORMS.get(f);
   if (l) PARTICIPLE_CUES.set(f, l);
 }
@@ -131,5 +135,5 @@ for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citi
 /** Verbs that report speech only when they tag a quotation ("“Never,” she laughed"). */
 export const QUOTE_ONLY = new Set(
   `gush muse laugh sigh crack marvel gripe grumble grouse snap fume rage opine posit reason sniff
-  wonder tease chide scold reflect shrug`.split(/\s+/),
+  wonder tease chide scold reflect shrug read`.split(/\s+/),
 );
