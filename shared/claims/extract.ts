@@ -106,7 +106,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (i > first && isCap(t) && !titleCase(toks, first)) return null;
   const prev = i > first ? toks[i - 1] : undefined;
   const next = toks[i + 1];
-  if (prev && DETERMINERS.has(prev.lw)) return null;
+  // ("Some say they hear echoes …": a quantifier standing alone is the subject)
+  if (prev && DETERMINERS.has(prev.lw) && !(/^(some|each|any)$/.test(prev.lw) && next && /^(that|he|she|they|it|we|i|there)$/.test(next.lw))) return null;
   // "the only question", "a stage whisper", "a simmering dispute": a base form after an article and one
   // singular word is a noun (a singular subject would need "says"; plurals end in -s)
   // ("People briefed on the situation say", "Did the poll find": the article may open a longer subject)
@@ -118,7 +119,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   // "what he said and did", "written and directed": a verb coordinated with a non-reporting verb
   if (next?.lw === 'and' && !VERB_FORMS.has(toks[i + 2]?.lw ?? '')) return null;
   if (t.lw === 'written' && !(prev && /^(has|have|had)$/.test(prev.lw))) return null;
-  if (prev && /^[-<\/=_>]$/.test(prev.w)) return null;
+  // ("X -- who lost in 2008 -- said", "X - who … - said": a spaced hyphen is a dash, not markup)
+  if (prev && /^[-<\/=_>]$/.test(prev.w) && !(prev.w === '-' && prev.end < t.start && (toks[i - 2]?.w === '-' || (toks[i - 2]?.end ?? prev.start) < prev.start))) return null;
   // "to counter", "used his speech to call for": an infinitive under another verb (measured: rejecting these helps)
   if (prev && prev.lw === 'to' && !goesOnTo(toks, i, first)) return null;
   if (next && /^[>=\/]$/.test(next.w)) return null;
@@ -157,16 +159,19 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     const capSubject = isCap(prev) && (i - 1 > first || firstName) && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw)) && !/('s|’s|s')$/.test(prev.lw);
     // "Mia Roe, a former mayor, calls the plan …": a singular verb after an appositive
     const afterAppositive = prev.w === ',' && /[^s]s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|his|her|their|its|him|them|himself|herself|it|this)$/.test(next.lw);
-    const ok = afterAppositive || EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
+    // "Sanders calls himself …", "Jake Sullivan, an aide, calls her record …": a name or an appositive's comma before an -s verb with an object
+    const objectAfter = /s$/.test(t.lw) && next !== undefined && (/^(him|her|them|himself|herself|themselves|it|his|their|its|the)$/.test(next.lw) || (isCap(next) && next.quote < 0));
+    const nameSubject = objectAfter && ((isCap(prev) && i - 1 === first) || prev.w === ',' || (prev.kind !== 'word' && isQuoteTok(prev)));
+    const ok = afterAppositive || nameSubject || EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
     if (!ok) return null;
   }
   if (t.lw.endsWith('ing')) {
     // participial cue after a comma or "by"; a bare gerund is rarely a cue
     // "… with 47 percent of voters saying they …": a noun subject right before, and a clause after
-    const nounThenClause = prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (/^(that|he|she|they|it|we|i|there)$/.test(next.lw) || (CUE_NOUNS.has(prev.lw) && t.lw === 'saying'));
+    const nounThenClause = prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (/^(that|he|she|they|it|we|i|there|him|her|them|himself|herself)$/.test(next.lw) || next.kind === 'openQuote' || next.kind === 'quote' || (lemma === 'call' && isCap(next)) || (CUE_NOUNS.has(prev.lw) && t.lw === 'saying'));
     // "with Jonas Pike calling the plan a blunder": a naming participle right after its subject
     const namingAfterNoun = t.lw === 'calling' && prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (isCap(next) || /^(him|her|them|it|himself|herself|themselves|itself|the|his|their|on|for)$/.test(next.lw));
-    if (!prev || !(nounThenClause || namingAfterNoun || prev.w === ',' || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
+    if (!prev || !(nounThenClause || namingAfterNoun || prev.w === ',' || /^[—–]$/.test(prev.w) || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
   }
   return lemma;
 }
@@ -369,32 +374,48 @@ function npBack(toks: Token[], e: number, first: number): number | null {
  */
 function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null {
   if (cs - 1 < first) return null;
-  if (/^[—–―]$|^--$/.test(toks[cs - 1]!.w)) {
-    // "The Observatory — an opposition monitoring group — reported"
-    let j = cs - 2;
-    while (j > first && !/^[—–―]$|^--$/.test(toks[j]!.w) && cs - j < 20 && toks[j]!.quote < 0) j--;
-    if (j > first && /^[—–―]$|^--$/.test(toks[j]!.w)) {
+  if (isDash(toks, cs - 1)) {
+    // "The Observatory — an opposition monitoring group — reported", "John McCain -- who lost in 2008 -- said"
+    let j = cs - 1;
+    while (j > first && toks[j]!.w === '-' && toks[j - 1]!.w === '-') j--;
+    j--;
+    while (j > first && !isDash(toks, j) && cs - j < 30) j--;
+    while (j > first + 1 && toks[j - 1]!.w === '-' && toks[j - 1]!.end === toks[j]!.start) j--;
+    if (j > first && isDash(toks, j)) {
       const s = npBack(toks, j, first);
       return s === null ? null : [s, cs];
     }
     return null;
   }
-  if (toks[cs - 1]!.w !== ',') {
+  // "Humphrey, who calls Trump a “sociopath,” said": the comma inside a closing quotation
+  const quotedComma = isQuoteTok(toks[cs - 1]) && toks[cs - 1]!.kind !== 'word' && toks[cs - 2]?.w === ',' && toks[cs - 2]!.quote === toks[cs - 1]!.quote;
+  if (toks[cs - 1]!.w !== ',' && !quotedComma) {
     const s = npBack(toks, cs, first);
     return s === null ? null : [s, cs];
   }
   // appositive chain: segments separated by commas, back to the sentence start
-  let i = cs - 2;
+  let i = quotedComma ? cs - 1 : cs - 2;
   let segStart = cs - 1;
   let start: number | null = null;
-  while (i >= first && cs - i <= 32) {
+  let adjunct = -1;
+  while (i >= first && cs - i <= 48) {
     const t = toks[i]!;
     if (t.w === ')') {
       let j = i - 1;
       while (j > first && toks[j]!.w !== '(' && i - j < 8) j--;
       if (toks[j]!.w === '(') { i = j - 1; continue; }
     }
-    if (t.quote >= 0 || CLAUSE_PUNCT.has(t.w)) break;
+    if (t.quote >= 0) {
+      // "Humphrey, who calls Trump a “sociopath,” said": a short quotation inside the source
+      let o = i;
+      while (o > first && toks[o - 1]!.quote === t.quote) o--;
+      if (o > first && i - o <= 8 && (toks[o - 1]!.kind === 'word' || toks[o - 1]!.w === ',') && toks[o - 1]!.quote < 0) {
+        i = o - 1;
+        continue;
+      }
+      break;
+    }
+    if (CLAUSE_PUNCT.has(t.w)) break;
     if (t.w === ',' || i === first) {
       const s = t.w === ',' ? i + 1 : i;
       // the name segment: the NP ending at this comma-separated piece
@@ -407,8 +428,17 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
         i--;
         continue;
       }
-      if (/^(who|which|whose)$/.test(head.lw) && t.w === ',') {
+      if (/^(who|which|whose|who's)$/.test(head.lw) && t.w === ',') {
         // ", who has long argued …,": a relative clause on the name before it
+        segStart = i;
+        i--;
+        continue;
+      }
+      // ("speaking on condition of anonymity because they were not authorized …" may hold a clause of its own)
+      const participleAdjunct = /^(when|while|after|before|once|if)$/.test(head.lw) && /(ed|ing)$/.test(toks[s + 1]?.lw ?? '');
+      if (t.w === ',' && s > first && segEnd === cs - 1 && (participleAdjunct || /^(in|on|at|during|after|before|from|with|speaking|writing)$/.test(head.lw)) && (!hasVerbish(toks, s, segEnd) || /^(speaking|writing)$/.test(head.lw)) && segEnd - s <= 24) {
+        // "Corey Lewandowski, in a statement released by the campaign on Thursday, said": an adjunct before the verb, not part of the source
+        adjunct = i;
         segStart = i;
         i--;
         continue;
@@ -419,7 +449,8 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
         i--;
         continue;
       }
-      if (hasVerbish(toks, s, segEnd) || (INTRO_WORDS.has(head.lw) && !isCap(toks[s + 1]))) break;
+      // "a cyber security expert who has helped …": the verb of a relative clause on the appositive's noun
+      if (hasFiniteOutsideQuotes(toks, s, relativeAt(toks, s, segEnd)) || (INTRO_WORDS.has(head.lw) && !isCap(toks[s + 1]))) break;
       if (s === first && /^(and|but|so|yet|also|still)$/.test(head.lw) && s + 1 < segEnd) {
         start = s + 1;
         break;
@@ -433,9 +464,29 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
   }
   if (start === null) return null;
   // the earliest segment must look like a name or a noun phrase, not a clause
-  const np = npBack(toks, nextComma(toks, start, cs), first);
+  // ("The judges who ruled that …, for instance, said": the noun before a relative clause)
+  const np = npBack(toks, relativeAt(toks, start, nextComma(toks, start, cs)), first);
   if (np === null) return null;
-  return [Math.max(np, start), cs];
+  return [Math.max(np, start), adjunct > start ? adjunct : cs];
+}
+
+function hasFiniteOutsideQuotes(toks: Token[], s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (toks[i]!.quote < 0 && FINITE.has(toks[i]!.lw) && toks[i]!.lw !== "'s" && toks[i]!.lw !== '’s') return true;
+  return false;
+}
+
+/** The first "who" / "whose" after a segment's head noun, or `e`. */
+function relativeAt(toks: Token[], s: number, e: number): number {
+  for (let i = s + 1; i < e; i++) if (/^(who|whose)$/.test(toks[i]!.lw) && toks[i]!.quote < 0) return i;
+  return e;
+}
+
+/** A dash token: —, –, ― or a hyphen standing apart from the word before it ("X - who …", "X -- who …"). */
+function isDash(toks: Token[], i: number): boolean {
+  const t = toks[i];
+  if (!t || t.quote >= 0) return false;
+  if (/^[—–―]$/.test(t.w)) return true;
+  return t.w === '-' && i > 0 && (toks[i - 1]!.end < t.start || toks[i - 1]!.w === '-');
 }
 
 function nextComma(toks: Token[], s: number, e: number): number {
@@ -452,12 +503,18 @@ function sourceAfter(toks: Token[], s: number, end: number): TokRange | null {
     const t = toks[e]!;
     if (t.quote >= 0 || CLAUSE_PUNCT.has(t.w)) break;
     if (t.w === '.') {
-      if (e > s && toks[e - 1]!.end === t.start && /^(\p{Lu}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Rev|Lt|Col|Sgt)$/u.test(toks[e - 1]!.w) && e + 1 < end) { e++; continue; }
+      if (e > s && toks[e - 1]!.end === t.start && /^(\p{Lu}|\p{Lu}(\.\p{Lu})+|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Rev|Lt|Col|Sgt)$/u.test(toks[e - 1]!.w) && e + 1 < end) { e++; continue; }
       break;
     }
     if (t.w === ',') {
       const n = toks[e + 1];
       if (!n || n.quote >= 0 || /^(who|which|whose|where|when|while|though|although|as|because|and|but|in|on|at|after|before|referring|adding|noting|speaking|according|even|if|so)$/.test(n.lw) || (/(ing|ed)$/.test(n.lw) && !isCap(n))) break;
+      appositive = true;
+      e++;
+      continue;
+    }
+    // "said a Mexican official who was not authorized to …": a relative clause restricts a common-noun source
+    if (e > s && !appositive && t.lw === 'who' && !isCap(toks[s])) {
       appositive = true;
       e++;
       continue;
@@ -522,9 +579,90 @@ function cleanSource(toks: Token[], [s, e]: TokRange): TokRange {
 /** Finds the attributions in one sentence. */
 export function extractSentence(p: Paragraph, sent: Sentence): RawClaim[] {
   sent = afterDateline(p.tokens, sent);
-  const found = extractMain(p, sent).flatMap((c) => splitSiblings(p, c));
-  const asked = tryAsked(p.tokens, sent.first, sent.end, found);
-  return asked ? [...found, asked].sort((a, b) => a.cue[0] - b.cue[0]) : found;
+  const found = withRelatives(p.tokens, sent, extractMain(p, sent).flatMap((c) => splitSiblings(p, c)));
+  const extra = tryAsked(p.tokens, sent.first, sent.end, found) ?? reportedlyClause(p.tokens, sent.first, sent.end, found);
+  return extra ? [...found, extra].sort((a, b) => a.cue[0] - b.cue[0]) : found;
+}
+
+/**
+ * "The FBI is reportedly making arrangements to …": the adverb attributes its
+ * clause to an unnamed report; the content is the clause around it.
+ */
+function reportedlyClause(toks: Token[], first: number, end: number, found: RawClaim[]): RawClaim | null {
+  let k = first;
+  while (k < end && !(toks[k]!.lw === 'reportedly' && toks[k]!.quote < 0)) k++;
+  if (k >= end || found.some((c) => c.cue[0] <= k && k < c.cue[1] || c.content.some(([a, b]) => a <= k && k < b))) return null;
+  let s = k;
+  while (s > first && !/^[(;—–]$/.test(toks[s - 1]!.w)) s--;
+  // "In total, the hackers have reportedly …": a leading adverbial is not part of the clause
+  if (INTRO_WORDS.has(toks[s]!.lw)) {
+    const c = nextComma(toks, s, k);
+    if (c < k) s = c + 1;
+  }
+  let e = k + 1;
+  while (e < end && !/^[);—–]$/.test(toks[e]!.w)) e++;
+  e = trimRight(toks, k + 1, e);
+  if (k - s < 1 || e - k < 3) return null;
+  return makeClaim(toks, null, [k, k + 1], [[s, k], [k + 1, e]], k, 'report');
+}
+
+/**
+ * "a finish that he said defied expectations", "which an FBI investigation
+ * said was careless": a cue inside a relative clause attributes the relative
+ * pronoun and the rest of the clause. A claim found for the same cue is
+ * replaced; other claims stay.
+ */
+function withRelatives(toks: Token[], sent: Sentence, found: RawClaim[]): RawClaim[] {
+  const { first, end } = sent;
+  const last = trimRight(toks, first, end);
+  let out = found;
+  for (let k = first + 2; k < last - 1; k++) {
+    const lemma = verbCue(toks, k, first);
+    if (!lemma || toks[k]!.lw.endsWith('ing')) continue;
+    const rel = relativeClaim(toks, first, last, k, lemma, out.some((c) => c.head === k));
+    if (!rel) continue;
+    if (out.some((c) => c.head !== k && (c.cue[0] <= rel.source![0] && rel.source![0] < c.cue[1] || c.source && c.source[0] <= k && k < c.source[1] || c.content.some(([a, b]) => a <= k && k < b)))) continue;
+    out = [...out.filter((c) => c.head !== k), rel].sort((a, b) => a.cue[0] - b.cue[0]);
+  }
+  return out;
+}
+
+/** "…,” said Beck, who said there were “too many disturbing things”": the relative pronoun is the source. */
+function whoSaid(toks: Token[], cs: number, head: number, lemma: string, last: number): RawClaim | null {
+  const ce = cueEnd(toks, head, last);
+  const c = trimLeft(toks, ce, last);
+  let e = c;
+  while (e < last && !CLAUSE_PUNCT.has(toks[e]!.w)) e++;
+  e = trimRight(toks, c, e);
+  if (e - c < 2 || !looksClausal(toks, c, e) && toks[c]!.quote < 0) return null;
+  return makeClaim(toks, [cs - 1, cs], [cs, ce], [[c, e]], head, lemma);
+}
+
+function relativeClaim(toks: Token[], first: number, last: number, head: number, lemma: string, taken: boolean): RawClaim | null {
+  const cs = verbGroupStart(toks, head, first);
+  // (a claim already found for ", who said X," inside a preposed source stays)
+  if (cs - 2 > first && toks[cs - 1]!.lw === 'who' && toks[cs - 2]!.w === ',') return taken ? null : whoSaid(toks, cs, head, lemma, last);
+  // the subject of the relative clause: one to five words right after the pronoun
+  let r = cs - 1;
+  while (r > first && cs - r <= 6 && toks[r]!.kind === 'word' && toks[r]!.quote < 0 && !/^(which|that|who|whom|what)$/.test(toks[r]!.lw)) r--;
+  const pron = toks[r]!;
+  if (r >= cs - 1 || !/^(which|that|who|whom|what)$/.test(pron.lw) || pron.quote >= 0) return null;
+  // a noun phrase subject: no verb ("who briefly led polls"), no adjunct ("who in 2012 added")
+  if (toks.slice(r + 1, cs).some((t) => FINITE.has(t.lw) || IRREGULAR_PAST.has(t.lw) || (/[^e]ed$/.test(t.lw) && !isCap(t)) || /^(in|on|at|for|to|with|by|from|after|before|during)$/.test(t.lw) || VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw))) return null;
+  const ce = cueEnd(toks, head, last);
+  const next = toks[ce];
+  // "what it says about America": a topic, not a statement
+  if (!next || /^(that|about|of|to|for|in|on|at|with)$/.test(next.lw) || CLAUSE_PUNCT.has(next.w) || next.w === ',' || next.w === '.') return null;
+  // "that he said defied expectations": after "that" the clause lacks its subject (a relative), else "that" is a complementizer
+  if (pron.lw === 'that' && !(FINITE.has(next.lw) || (/[^e]ed$/.test(next.lw) && !isCap(next)))) return null;
+  // a relative pronoun follows a noun or a comma ("a finish that", "email use, which")
+  const before = toks[r - 1];
+  if (pron.lw !== 'what' && !(before && (before.w === ',' || (before.kind === 'word' && !FUNCTION_WORDS.has(before.lw) && !FINITE.has(before.lw) && !VERB_FORMS.has(before.lw))))) return null;
+  let e = ce;
+  while (e < last && !(toks[e]!.w === ',' && toks[e]!.quote < 0) && !CLAUSE_PUNCT.has(toks[e]!.w)) e++;
+  e = trimRight(toks, ce, e);
+  if (e <= ce) return null;
+  return makeClaim(toks, [r + 1, cs], [cs, ce], [[r, r + 1], [ce, e]], head, lemma);
 }
 
 
@@ -570,7 +708,7 @@ function splitSiblings(p: Paragraph, c: RawClaim): RawClaim[] {
   return [c];
 }
 
-const QUESTION_START = /^(about|whether|if|what|how|why|who|which|when|where|for|to)$/;
+const QUESTION_START = /^(about|whether|if|what|how|why|who|whom|which|when|where|for|to)$/;
 
 /** "When asked about X, …" / "Asked whether X, …": a question put to an unnamed asker. */
 function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]): RawClaim | null {
@@ -585,7 +723,7 @@ function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]):
     let q = k + 1;
     while (q < Math.min(end - 1, k + 8) && !QUESTION_START.test(toks[q]!.lw) && toks[q]!.kind === 'word' && toks[q]!.quote < 0 && !FINITE.has(toks[q]!.lw)) q++;
     const asker: TokRange | null = q > k + 2 && toks[k + 1]!.lw === 'by' && QUESTION_START.test(toks[q]!.lw) ? [k + 2, q] : null;
-    if (!QUESTION_START.test(toks[q]!.lw) || (q > k + 1 && /^(about|for)$/.test(toks[q]!.lw))) q = k + 1;
+    if (!QUESTION_START.test(toks[q]!.lw) || (q > k + 1 && toks[q]!.lw === 'for')) q = k + 1;
     const nx = toks[q]!;
     // "Blumenthal was asked, “If you had known …?”"
     const quoted = passive && /^[,:]$/.test(nx.w) && isQuoteTok(toks[k + 2]);
@@ -634,12 +772,13 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
     const r = tryInverted(p, sent, c.head, c.lemma, last);
     if (r) return [...leadClaims(p, first, r), ...withTrailingParticiple(toks, r, last)];
   }
-  const asX = tryAsSaid(toks, first, end, last, cands);
+  const asX = tryAsSaid(toks, first, end, last, cands) ?? tryFronted(toks, first, end, last, cands);
   if (asX) return [asX];
 
   // "While not everything Trump says is true, Jamieson said …": skip cues in a leading subordinate clause
   let subEnd = first;
-  if (/^(while|although|though|if|because|when|whenever|as|since|after|before|unless|until|whether)$/.test(toks[first]!.lw)) {
+  // ("In describing the plan as …, the journalists …": a prepositional participle clause as well)
+  if (/^(while|although|though|if|because|when|whenever|as|since|after|before|unless|until|whether)$/.test(toks[first]!.lw) || (/^(in|upon)$/.test(toks[first]!.lw) && PARTICIPLE_CUES.has(toks[first + 1]?.lw ?? '')) || PARTICIPLE_CUES.has(toks[first]!.lw)) {
     subEnd = nextComma(toks, first, last);
     if (subEnd >= last) subEnd = first;
   }
@@ -652,20 +791,22 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
     if (a.length === 0 && main?.source?.[0] === subEnd + 1 && main.content.length === 1 && main.content[0]![0] > main.cue[0] && toks[main.cue[1]]?.w === ',' && /^(if|unless)$/.test(toks[first]!.lw)) {
       main.content.unshift([first, trimRight(toks, first, subEnd)]);
     }
+    const ing = a.length === 0 ? subordinateParticiple(toks, first, subEnd, last) : null;
+    if (ing) a.push(ing);
     if (a.length + b.length > 0) return [...a, ...b];
   }
   const relatives: Array<{ head: number; lemma: string; who: number }> = [];
   for (const [k, c] of cands.entries()) {
     // "Podesta, who said X, said Y": the relative clause's cue gives way to the main one
     const before = verbGroupStart(toks, c.head, first) - 1;
-    if (k + 1 < cands.length && before > first && /^(who|which)$/.test(toks[before]!.lw) && toks[before - 1]!.w === ',') {
+    if (k + 1 < cands.length && before > first && /^(who|which)$/.test(toks[before]!.lw) && (toks[before - 1]!.w === ',' || isDash(toks, before - 1))) {
       relatives.push({ ...c, who: before });
       continue;
     }
     // "Zeke Emanuel, an oncologist who advised Obama …, said …": a restrictive relative clause describes the source
     if (k + 1 < cands.length && before > first && /^(who|which)$/.test(toks[before]!.lw) && toks[before - 1]!.kind === 'word' && toks[verbGroupStart(toks, cands[k + 1]!.head, first) - 1]?.w === ',') continue;
     const r = tryPreposed(p, sent, c.head, c.lemma, last);
-    if (r) return [...relativeClaims(toks, r, relatives), ...splitCoordinated(p, splitParticiple(toks, r))];
+    if (r) return [...relativeClaims(toks, r, relatives), ...splitParticiple(toks, r).flatMap((c) => splitCoordinated(p, [c]))];
   }
 
   const colon = tryColon(toks, first, end, last) ?? tryClauseColon(toks, first, last) ?? tryHeadlineColon(toks, first, last);
@@ -798,6 +939,21 @@ function tryArtefactParticiple(toks: Token[], first: number, last: number): RawC
   return null;
 }
 
+/** "While saying that he respects her, Sanders …": the participle's source is the main clause's subject. */
+function subordinateParticiple(toks: Token[], first: number, subEnd: number, last: number): RawClaim | null {
+  // "Citing “obligations in Tennessee,” the spokeswoman …": the participle may open the sentence itself
+  const cs = PARTICIPLE_CUES.has(toks[first]!.lw) ? first : first + 1;
+  let h = cs;
+  if (/ly$/.test(toks[h]!.lw)) h++;
+  const lemma = PARTICIPLE_CUES.get(toks[h]?.lw ?? '');
+  if (!lemma || h >= subEnd) return null;
+  const ce = cueEnd(toks, h, subEnd);
+  const src = sentenceSubject(toks, subEnd + 1, last);
+  const e = trimRight(toks, ce, subEnd);
+  if (!src || e - ce < 2) return null;
+  return makeClaim(toks, src, [cs, ce], [[trimLeft(toks, ce, e), e]], h, lemma);
+}
+
 /**
  * "Barkley, who said he votes Democratic, said Y": the relative clause inside
  * the source is an attribution of its own (source "who"); the main source
@@ -807,7 +963,7 @@ function relativeClaims(toks: Token[], main: RawClaim, relatives: Array<{ head: 
   const src = main.source;
   if (!src) return [];
   for (const rel of relatives) {
-    if (rel.who <= src[0] || rel.who >= src[1] || toks[src[1] - 1]!.w !== ',') continue;
+    if (rel.who <= src[0] || rel.who >= src[1] || (toks[src[1] - 1]!.w !== ',' && !isDash(toks, src[1] - 1))) continue;
     const ce = cueEnd(toks, rel.head, src[1]);
     const cs = trimLeft(toks, ce, src[1]);
     const e = trimRight(toks, cs, src[1]);
@@ -900,6 +1056,13 @@ function accordingStart(toks: Token[], first: number, e: number): number {
 /** "As X noted, C." */
 function tryAsSaid(toks: Token[], first: number, end: number, last: number, cands: Array<{ head: number; lemma: string }>): RawClaim | null {
   if (toks[first]!.lw !== 'as') return null;
+  // "As reported by Western Journalism, C": a passive tag names its source after "by"
+  const lemma = VERB_FORMS.get(toks[first + 1]?.lw ?? '');
+  if (lemma && /ed$/.test(toks[first + 1]!.lw) && toks[first + 2]?.lw === 'by') {
+    const comma = nextComma(toks, first + 3, last);
+    if (comma >= last || comma - first > 12) return null;
+    return makeClaim(toks, [first + 3, comma], [first + 1, first + 2], [[trimLeft(toks, comma, last), last]], first + 1, lemma);
+  }
   const c = cands[0];
   if (!c || c.head - first > 12) return null;
   const ce = cueEnd(toks, c.head, end);
@@ -907,6 +1070,20 @@ function tryAsSaid(toks: Token[], first: number, end: number, last: number, cand
   const cs = verbGroupStart(toks, c.head, first);
   const content = trimLeft(toks, ce, last);
   return makeClaim(toks, [first + 1, cs], [cs, ce], [[content, last]], c.head, c.lemma);
+}
+
+/** "Said Dorothy Poynter, who grew up with Ali, “We were all so proud.”": a fronted tag before a quotation. */
+function tryFronted(toks: Token[], first: number, end: number, last: number, cands: Array<{ head: number; lemma: string }>): RawClaim | null {
+  const c = cands[0];
+  if (!c || !INVERTIBLE.has(c.lemma) || toks[c.head]!.lw.endsWith('ing')) return null;
+  for (let k = first; k < c.head; k++) if (!/^(but|and|so|,)$/.test(toks[k]!.lw)) return null;
+  const ce = cueEnd(toks, c.head, end);
+  let q = ce;
+  while (q < last && q - ce <= 30 && toks[q]!.quote < 0 && !CLAUSE_PUNCT.has(toks[q]!.w)) q++;
+  if (q >= last || toks[q]!.quote < 0 || !/^[,:]$/.test(toks[q - 1]!.w) || q - 1 <= ce) return null;
+  const src = sourceAfter(toks, ce, q - 1) ?? [ce, q - 1];
+  if (hasVerbish(toks, src[0], relativeAt(toks, src[0], src[1]))) return null;
+  return makeClaim(toks, [src[0], trimRight(toks, src[0], q - 1)], [verbGroupStart(toks, c.head, first), ce], [[q, last]], c.head, c.lemma);
 }
 
 function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, last: number): RawClaim | null {
@@ -918,7 +1095,8 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   if (cs - 1 < first) return null;
   const prev = toks[cs - 1]!;
   // any speech verb may tag a quote ("“…,” Howard Dean proclaimed", "“…,” read the notice"); only reporting verbs tag plain clauses
-  if (!INVERTIBLE.has(lemma) && !(QUOTE_ONLY.has(lemma) && isQuoteTok(prev))) {
+  // ("“America is great!” read one": a quote-only verb may also precede its source right after the quotation)
+  if (!INVERTIBLE.has(lemma) && !(QUOTE_ONLY.has(lemma) && isQuoteTok(prev)) && !(isQuoteTok(prev) && prev.kind !== 'word' && /^[,!?]$/.test(toks[cs - 2]?.w ?? ''))) {
     const parts = postposedSource(toks, first, cs, ce);
     // "C, port records show.": an artefact at the end of the sentence tags a plain clause too
     // ("…, Gallup found.": a pollster or newsroom named at the end finds too)
@@ -935,12 +1113,18 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   if (tail === null) return null;
   const content = contentBefore(toks, first, boundary);
   if (!content) return null;
-  if (!looksClausal(toks, content[0], content[1])) return null;
+  // "He said X, and when asked …, he said no": a lead that opens with its own "Name said" is a claim of its own
+  if (toks[content[0]]!.quote < 0 && leadsWithTag(toks, content[0], content[1])) return null;
+  // "The Trump job marks his reemergence …, one friend said.": what comes before a closing say/tell/add/note tag is a statement
+  const bareTag = tail.length === 0 && afterCue >= last && /^(say|tell|add|note)$/.test(lemma);
+  // "Proposals to raise taxes, he added, amount to …": a clause split around the tag; its lead may be a bare subject
+  const splitClause = tail.length > 0 && toks[afterCue]?.w === ',' && toks[tail[0]![0]]!.quote < 0;
+  if (!bareTag && !splitClause && !looksClausal(toks, content[0], content[1])) return null;
   introducedQuote(p, content);
   // "On Oct. 23, during an appearance at the resort, Trump boasted of his skills": a fronted adverbial is no content
   if (FRONTED.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0 && !RECIPIENT_VERBS.has(lemma) && objectFollows(toks, afterCue, last)) return null;
   // "Asked whether …, 75 percent said yes": the question is not the content
-  if (/^(asked|when|pressed|questioned|speaking|interviewed|responding|writing)$/.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0) return null;
+  if (!splitClause && /^(asked|when|pressed|questioned|speaking|interviewed|responding|writing|after|before|while|although|though|because|since|once|until|unless|whereas)$/.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0) return null;
   if (frontedAdjunct(toks, content)) return null;
   return makeClaim(toks, src, [cs, ce], [content, ...tail], head, lemma);
 }
@@ -994,6 +1178,16 @@ function objectFollows(toks: Token[], s: number, last: number): boolean {
   return !/ly$/.test(t.lw) && !/^(that|this|to|in|on|at|during|with|from|before|after|while|when|as|because|about|for|of|by|last|earlier|later|late|today|yesterday|tonight|again|also|then|and|but|or|so|if|though|although|since|until|once|now|still|too|instead|here|there|afterward|afterwards|outside|inside|via|through|over|under|again|ago|not|never)$/.test(t.lw) && !TIME_NOUNS.test(t.lw);
 }
 
+/** "He said …", "Mr. Roe told …": a short subject and a past-tense reporting verb open the range. */
+function leadsWithTag(toks: Token[], s: number, e: number): boolean {
+  for (let i = s + 1; i < Math.min(e - 2, s + 4); i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word' && t.w !== '.') return false;
+    if (/^(said|told|wrote|says|tells|writes)$/.test(t.lw)) return /^(he|she|they|i|we)$/.test(toks[s]!.lw) || isCap(toks[s]);
+  }
+  return false;
+}
+
 interface InvertedParts {
   src: TokRange;
   /** The content ends before this token. */
@@ -1005,12 +1199,15 @@ interface InvertedParts {
 /** ", said X": the source follows the cue. */
 function invertedSource(toks: Token[], first: number, cs: number, ce: number, last: number): InvertedParts | null {
   const src = sourceAfter(toks, ce, last);
-  if (!src || hasVerbish(toks, src[0], nextComma(toks, src[0], src[1]))) return null;
+  if (!src || hasVerbish(toks, src[0], Math.min(relativeAt(toks, src[0], src[1]), nextComma(toks, src[0], src[1])))) return null;
   // "X, who endorsed Y, said Wednesday he agrees …": what follows the cue is a clause, not a source
   const s0 = toks[src[0]]!;
-  if (/^(that|he|she|they|it|we|i|there|this|these|his|her|their)(['’]|$)/.test(s0.lw) || TIME_NOUNS.test(s0.lw)) return null;
+  // ("“…,” said his best friend, Bruce Turry": after a quotation a possessive opens a source, not a clause)
+  const afterQuote = isQuoteTok(toks[cs - 1]) && !hasVerbish(toks, src[0], src[1]);
+  if (/^(that|he|she|they|it|we|i|there|this|these)(['’]|$)/.test(s0.lw) || (/^(his|her|their)$/.test(s0.lw) && !afterQuote) || TIME_NOUNS.test(s0.lw)) return null;
   // "The contractor, Greyline, denied the allegation": the object of a denial is not a speaker
-  if (toks.slice(src[0], src[1]).some((t) => ALLEGATION.test(t.lw))) return null;
+  // (only a lower-case noun in the head before an appositive: "X, a special agent in charge of …", "X of the Cook Political Report" are speakers)
+  if (toks.slice(src[0], nextComma(toks, src[0], src[1])).some((t) => ALLEGATION.test(t.lw) && !isCap(t))) return null;
   if (toks.slice(src[0] + 1, src[1]).some((t) => /^(he|she|they|we|i)$/.test(t.lw))) return null;
   const subj = toks.slice(first, cs);
   if (subj.some((t, k) => t.quote < 0 && /^(who|whose)$/.test(t.lw) && subj[k - 1]?.w === ',')) return null;
@@ -1024,10 +1221,16 @@ function postposedSource(toks: Token[], first: number, cs: number, ce: number): 
   while (j >= first) {
     const t = toks[j]!;
     if (t.quote >= 0 || t.kind === 'closeQuote' || t.kind === 'openQuote' || t.kind === 'quote') break;
+    // "Sen. Chuck Grassley (R-Iowa) told": a party-state bracket inside the name
+    const open = t.w === ')' ? bracketOpen(toks, j, first) : -1;
+    if (open > first && toks[open - 1]!.kind === 'word') {
+      j = open - 1;
+      continue;
+    }
     if (t.w === ',' && j !== cs - 1) {
       // an appositive source may contain commas ("Trent Lott, who was …, told"); a plain one ends at the first
       const after = toks[j + 1]!;
-      if (!appositive || !/^(a|an|the|who|whose|\p{Lu}.*|\d+)$/u.test(after.w)) break;
+      if (!appositive || !/^(a|an|the|who|whose|of|\p{Lu}.*|\d+)$/u.test(after.w)) break;
       if (!/^(who|whose)$/.test(after.lw) && hasVerbish(toks, j + 1, nextComma(toks, j + 1, cs))) return null;
     }
     if (CLAUSE_PUNCT.has(t.w) || t.lw === 'that') return null;
@@ -1038,9 +1241,19 @@ function postposedSource(toks: Token[], first: number, cs: number, ce: number): 
   const srcStart = j + 1;
   const nameEnd = nextComma(toks, srcStart, cs);
   if (srcStart >= cs || hasVerbish(toks, srcStart, nameEnd)) return null;
-  if (/^(and|but|or|then|so|also|which|who|that|to|because|if|when|while)$/.test(toks[srcStart]!.lw)) return null;
-  if (toks.slice(srcStart, nameEnd).some((t) => SOURCE_STOPS.has(t.lw) || /^(who|which)$/.test(t.lw))) return null;
+  if (/^(and|but|or|then|so|also|which|who|that|to|because|if|when|while|about|on|in|at|for|with|from|by|of|over|after|before|during)$/.test(toks[srcStart]!.lw)) return null;
+  // "Powell’s office, when contacted, said the diplomat couldn’t recall": a source never holds a reporting verb
+  if (toks.slice(srcStart, nameEnd).some((t) => SOURCE_STOPS.has(t.lw) || /^(who|which)$/.test(t.lw) || (VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw) && !isCap(t)))) return null;
   return { src: [srcStart, cs], boundary: toks[j]!.kind !== 'punct' || toks[j]!.quote >= 0 ? j + 1 : j, afterCue: ce };
+}
+
+/** The "(" of a short bracket closed at token j, or -1. */
+function bracketOpen(toks: Token[], j: number, first: number): number {
+  for (let k = j - 1; k >= first && j - k < 8; k--) {
+    if (toks[k]!.w === '(') return k;
+    if (toks[k]!.w === ')' || toks[k]!.quote >= 0) return -1;
+  }
+  return -1;
 }
 
 /** Content of an inverted attribution: from the sentence start to `e` (exclusive). */
@@ -1064,6 +1277,11 @@ function tailAfter(toks: Token[], s: number, last: number): TokRange[] | null {
   if (toks[s]?.w === ',' && s + 1 < last && toks[s + 1]!.quote < 0 && looksClausal(toks, s + 1, last) && !/^(who|which|whose|adding|noting|according|as|and|but|before|after|while|when)$/.test(toks[s + 1]!.lw) && !toks[s + 1]!.lw.endsWith('ing')) {
     return [[s + 1, trimRight(toks, s + 1, last)]];
   }
+  // "He had no known affiliations, the airline added, and had passed all checks": the predicate goes on after the tag
+  const vp = toks[s + 2];
+  if (toks[s]?.w === ',' && /^(and|but)$/.test(toks[s + 1]?.lw ?? '') && vp && vp.quote < 0 && !VERB_FORMS.has(vp.lw) && (FINITE.has(vp.lw) || (/[^e]ed$/.test(vp.lw) && !isCap(vp)))) {
+    return [[s + 1, trimRight(toks, s + 1, last)]];
+  }
   // "… Zucker said during a discussion Thursday with …": a long adjunct with no verb of its own
   const adjunct = toks[s] !== undefined && /^(during|in|at|on|with|from|before|after|while|outside|inside|to|via|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|earlier|later|recently|late|yesterday|today|this)$/.test(toks[s]!.lw);
   if (adjunct && !toks.slice(s, last).some((t) => t.quote >= 0 || FINITE.has(t.lw) || t.lw === 'that' || CLAUSE_PUNCT.has(t.w))) return [];
@@ -1080,9 +1298,14 @@ function tailAfter(toks: Token[], s: number, last: number): TokRange[] | null {
     if (t.w === ',' && words === 0 && toks[i + 1] && /ing$/.test(toks[i + 1]!.lw)) return [];
     if (t.kind === 'word') words++;
     if (t.lw === 'that' && words <= 3) return null;
-    if (FINITE.has(t.lw) && t.lw !== "'s" && t.lw !== '’s') return null;
+    if (FINITE.has(t.lw) && t.lw !== "'s" && t.lw !== '’s' && !isMonthMay(toks, i)) return null;
   }
   return words <= 12 ? [] : null;
+}
+
+/** "told Rolling Stone in late May": the month, not the modal. */
+function isMonthMay(toks: Token[], i: number): boolean {
+  return toks[i]!.w === 'May' && i > 0 && /^(in|late|early|mid|since|until|of|last|this|next|through)$/.test(toks[i - 1]!.lw);
 }
 
 function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, last: number): RawClaim | null {
@@ -1092,7 +1315,8 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const ce = cueEnd(toks, head, end);
   if (cs - 1 >= first && toks[cs - 1]!.w === ',' && INVERTIBLE.has(lemma) && !toks[head]!.lw.endsWith('ing') && last - ce <= 6 && !looksClausal(toks, ce, last) && !toks.slice(ce, last).some((t) => t.quote >= 0 || t.lw === 'that' || /^(he|she|they|it|we|i)$/.test(t.lw) || ALLEGATION.test(t.lw))) return null;
   // "Fiorina spoke in Iowa, saying …": a participle after a comma takes the sentence subject
-  const participial = toks[head]!.lw.endsWith('ing') && cs - 1 >= first && (toks[cs - 1]!.w === ',' || toks[cs - 1]!.lw === 'by');
+  // ("… presented a message before explaining why …": after a temporal preposition as well)
+  const participial = toks[head]!.lw.endsWith('ing') && cs - 1 >= first && (toks[cs - 1]!.w === ',' || /^[—–]$/.test(toks[cs - 1]!.w) || /^(by|before|after|while|upon)$/.test(toks[cs - 1]!.lw));
   let src = participial ? sentenceSubject(toks, first, cs - 1) : sourceBefore(toks, cs, first);
   if (!src && cs - 1 >= first && /^(and|but)$/.test(toks[cs - 1]!.lw)) src = sentenceSubject(toks, first, cs - 1);
   if (!src) return null;
@@ -1353,8 +1577,10 @@ function splitParticiple(toks: Token[], c: RawClaim): RawClaim[] {
     const t = toks[i]!;
     // ", adding …" — or "…,” adding …" with the comma inside the quotation
     const quoteEnd = (t.kind === 'closeQuote' || t.kind === 'quote') && toks[i - 1]!.w === ',';
-    if (!quoteEnd && (t.w !== ',' || t.quote >= 0)) continue;
-    let h = i + 1;
+    // "… called her son a hero before explaining why …": no comma before a temporal preposition
+    const before = /^(before|after)$/.test(t.lw) && t.quote < 0 && PARTICIPLE_CUES.has(toks[i + 1]!.lw);
+    if (!quoteEnd && !before && (t.w !== ',' || t.quote >= 0)) continue;
+    let h = before ? i : i + 1;
     if (toks[h]!.lw === 'and' || toks[h]!.lw === 'before' || toks[h]!.lw === 'while') h++;
     const lemma = PARTICIPLE_CUES.get(toks[h]!.lw);
     if (!lemma) continue;
@@ -1441,6 +1667,8 @@ function tryHeadlineColon(toks: Token[], first: number, last: number): RawClaim 
  */
 function sentenceSubject(toks: Token[], first: number, limit: number): TokRange | null {
   let s = first;
+  // "And then Trump went …": leading connectives without a comma of their own
+  while (s < limit - 1 && /^(and|but|so|yet|then|also|still)$/.test(toks[s]!.lw) && toks[s + 1]!.kind === 'word') s++;
   while (s < limit && INTRO_WORDS.has(toks[s]!.lw) && !isCap(toks[s + 1])) {
     // skip a leading adverbial up to its comma
     const c = nextComma(toks, s, limit);
@@ -1513,8 +1741,10 @@ function withTrailingParticiple(toks: Token[], c: RawClaim, last: number): RawCl
     const t = toks[i]!;
     if (t.quote >= 0) return [c];
     if (t.w !== ',') continue;
-    const h = i + 1;
-    const lemma = PARTICIPLE_CUES.get(toks[h]!.lw);
+    // "…,'' she said, but added that …": a coordinated past-tense cue of the same source
+    const coordinated = /^(and|but)$/.test(toks[i + 1]!.lw) && /(ed|said|told|wrote)$/.test(toks[i + 2]!.lw) && INVERTIBLE.has(VERB_FORMS.get(toks[i + 2]!.lw) ?? '');
+    const h = coordinated ? i + 2 : i + 1;
+    const lemma = coordinated ? VERB_FORMS.get(toks[h]!.lw) : PARTICIPLE_CUES.get(toks[h]!.lw);
     if (!lemma) continue;
     const ce = cueEnd(toks, h, last);
     const cStart = trimLeft(toks, ce, last);

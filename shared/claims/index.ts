@@ -34,8 +34,19 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   let previous: { raw: RawClaim; claim: Claim; p: Paragraph; extra: Span[] } | null = null;
   // claims whose content is a bare adverbial ("apologized the next day"), kept only if a quote continues them
   const adverbial = new Set<Claim>();
+  // the last paragraph when it was a bare quotation that no claim took up
+  let loneQuote: Span | null = null;
   for (const [ps, pe] of paragraphRanges(text, options.paragraphs)) {
     const p = buildParagraph(text, ps, pe);
+    const byline = loneQuote ? dashByline(text, p, loneQuote, resolver) : null;
+    if (byline) {
+      out.push(byline);
+      loneQuote = null;
+      previous = null;
+      continue;
+    }
+    const claimsBefore = out.length;
+    const extraBefore = previous?.extra.length ?? 0;
     let firstSentence = true;
     // "TAPPER: And obviously, …": a speaker label at the paragraph start owns the whole paragraph
     let label: { raw: RawClaim; claim: Claim } | null = null;
@@ -88,8 +99,36 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
         }
       }
     }
+    const unused = out.length === claimsBefore && (previous?.extra.length ?? 0) === extraBefore;
+    loneQuote = unused && p.quotes.length > 0 && p.sentences.every((x) => isWholeQuote(p, x.first, x.end)) ? span(text, p, [0, p.tokens.length]) : null;
   }
   return adverbial.size > 0 ? out.filter((c) => !adverbial.has(c)) : out;
+}
+
+/**
+ * "“… the top 1 percent.”" ⏎ "- Bernie Sanders": a dash line with a short name
+ * under a quotation paragraph names its speaker (fact-check and quote-box layouts).
+ */
+function dashByline(text: string, p: Paragraph, quote: Span, resolver: SpeakerResolver): Claim | null {
+  const toks = p.tokens;
+  if (toks.length < 2 || toks.length > 20 || !/^[-—–]$/.test(toks[0]!.w) || !/^\p{Lu}/u.test(toks[1]!.w)) return null;
+  let e = 1;
+  while (e < toks.length && e <= 6 && (/^\p{Lu}/u.test(toks[e]!.w) || (toks[e]!.w === '.' && toks[e - 1]!.end === toks[e]!.start && e + 1 < toks.length && /^\p{Lu}/u.test(toks[e + 1]!.w)))) e++;
+  if (e < toks.length && !/^[,.]$/.test(toks[e]!.w)) return null;
+  const source = span(text, p, [1, e]);
+  const who = resolver.resolve(source.text, source.start);
+  return {
+    source,
+    speaker: who.speaker,
+    speakerType: who.type,
+    cue: span(text, p, [0, 1]),
+    content: quote,
+    stance: 'assert',
+    negated: false,
+    quoteType: 'direct',
+    nested: false,
+    hedges: [],
+  };
 }
 
 /**

@@ -132,7 +132,7 @@ for (const f of ['calling', 'describing', 'accusing', 'blaming', 'urging', 'citi
   if (l) PARTICIPLE_CUES.set(f, l);
 }
 
-/** Verbs that report speech only when they tag a quotation ("“Never,” she laughed"). */
+/** Verbs that report speech only when they tag a quotation ("“Never,” she laughed", a sign that read “…”). */
 export const QUOTE_ONLY = new Set(
   `gush muse laugh sigh crack marvel gripe grumble grouse snap fume rage opine posit reason sniff
   wonder tease chide scold reflect shrug read`.split(/\s+/),

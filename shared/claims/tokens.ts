@@ -92,7 +92,9 @@ export function markQuotes(tokens: Token[]): QuoteRegion[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const k = tokens[i]!.kind;
-    if (k === 'openQuote') {
+    if (k === 'openQuote' && open >= 0 && slipClose(tokens, i)) {
+      close(i, true);
+    } else if (k === 'openQuote') {
       if (open >= 0) close(i - 1, false);
       open = i;
     } else if (k === 'closeQuote') {
@@ -104,6 +106,13 @@ export function markQuotes(tokens: Token[]): QuoteRegion[] {
   }
   if (open >= 0) close(tokens.length - 1, false);
   return regions;
+}
+
+/** "…here,“ said Clyburn": an opening mark right after punctuation and before a space closes the open quote. */
+function slipClose(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]!;
+  const next = tokens[i + 1];
+  return /^[,.?!]$/.test(prev.w) && prev.end === tokens[i]!.start && (!next || next.start > tokens[i]!.end);
 }
 
 const isEndPunct = (w: string) => w === '.' || w === '!' || w === '?';
