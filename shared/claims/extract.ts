@@ -580,30 +580,8 @@ function cleanSource(toks: Token[], [s, e]: TokRange): TokRange {
 export function extractSentence(p: Paragraph, sent: Sentence): RawClaim[] {
   sent = afterDateline(p.tokens, sent);
   const found = withRelatives(p.tokens, sent, extractMain(p, sent).flatMap((c) => splitSiblings(p, c)));
-  const extra = tryAsked(p.tokens, sent.first, sent.end, found) ?? reportedlyClause(p.tokens, sent.first, sent.end, found);
+  const extra = tryAsked(p.tokens, sent.first, sent.end, found);
   return extra ? [...found, extra].sort((a, b) => a.cue[0] - b.cue[0]) : found;
-}
-
-/**
- * "The FBI is reportedly making arrangements to …": the adverb attributes its
- * clause to an unnamed report; the content is the clause around it.
- */
-function reportedlyClause(toks: Token[], first: number, end: number, found: RawClaim[]): RawClaim | null {
-  let k = first;
-  while (k < end && !(toks[k]!.lw === 'reportedly' && toks[k]!.quote < 0)) k++;
-  if (k >= end || found.some((c) => c.cue[0] <= k && k < c.cue[1] || c.content.some(([a, b]) => a <= k && k < b))) return null;
-  let s = k;
-  while (s > first && !/^[(;—–]$/.test(toks[s - 1]!.w)) s--;
-  // "In total, the hackers have reportedly …": a leading adverbial is not part of the clause
-  if (INTRO_WORDS.has(toks[s]!.lw)) {
-    const c = nextComma(toks, s, k);
-    if (c < k) s = c + 1;
-  }
-  let e = k + 1;
-  while (e < end && !/^[);—–]$/.test(toks[e]!.w)) e++;
-  e = trimRight(toks, k + 1, e);
-  if (k - s < 1 || e - k < 3) return null;
-  return makeClaim(toks, null, [k, k + 1], [[s, k], [k + 1, e]], k, 'report');
 }
 
 /**
