@@ -102,53 +102,53 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (t.kind !== 'word' || t.quote >= 0) return null;
   const lemma = VERB_FORMS.get(t.lw);
   if (!lemma) return null;
-  // capitalized mid-sentence: part of a name or a headline ("United States", "The Tonight Show")
+  // capitalized mid-sentence: part of a name or a headline ("United States", "The Evening Ledger")
   if (i > first && isCap(t) && !titleCase(toks, first)) return null;
   const prev = i > first ? toks[i - 1] : undefined;
   const next = toks[i + 1];
-  // ("Some say they hear echoes …": a quantifier standing alone is the subject)
+  // ("Some say they see signs …": a quantifier standing alone is the subject)
   if (prev && DETERMINERS.has(prev.lw) && !(/^(some|each|any)$/.test(prev.lw) && next && /^(that|he|she|they|it|we|i|there)$/.test(next.lw))) return null;
-  // "the only question", "a stage whisper", "a simmering dispute": a base form after an article and one
+  // "the main question", "a loud whisper", "a bitter dispute": a base form after an article and one
   // singular word is a noun (a singular subject would need "says"; plurals end in -s)
-  // ("People briefed on the situation say", "Did the poll find": the article may open a longer subject)
+  // ("Residents living near the pier say", "Did the audit find": the article may open a longer subject)
   if (t.lw === lemma && prev && i - 2 >= first && /^(a|an|the|this|that|every|each|no|another)$/.test(toks[i - 2]!.lw) && singularModifier(prev) && !(i - 3 >= first && /^(of|on|in|for|at|with|from|by|about|over|among|to|do|does|did|will|would|can|could|should)$/.test(toks[i - 3]!.lw))) return null;
   // forms that are mostly nouns or adjectives in news prose (measured precision on train below 0.2)
   if (/^(state|states|attack|attacks|maintains)$/.test(t.lw) || (t.lw === 'pledged' && /^delegates?$/.test(next?.lw ?? ''))) return null;
-  // "reported from Iowa": a correspondent's location, not a report of a statement (measured precision on train: 0 of 9)
+  // "reported from Dravna": a correspondent's location, not a report of a statement (measured precision on train: 0 of 9)
   if (lemma === 'report' && next?.lw === 'from') return null;
   // "what he said and did", "written and directed": a verb coordinated with a non-reporting verb
   if (next?.lw === 'and' && !VERB_FORMS.has(toks[i + 2]?.lw ?? '')) return null;
   if (t.lw === 'written' && !(prev && /^(has|have|had)$/.test(prev.lw))) return null;
-  // ("X -- who lost in 2008 -- said", "X - who … - said": a spaced hyphen is a dash, not markup)
+  // ("X -- who retired in 2019 -- said", "X - who … - said": a spaced hyphen is a dash, not markup)
   if (prev && /^[-<\/=_>]$/.test(prev.w) && !(prev.w === '-' && prev.end < t.start && (toks[i - 2]?.w === '-' || (toks[i - 2]?.end ?? prev.start) < prev.start))) return null;
-  // "to counter", "used his speech to call for": an infinitive under another verb (measured: rejecting these helps)
+  // "to counter", "used the hearing to press for": an infinitive under another verb (measured: rejecting these helps)
   if (prev && prev.lw === 'to' && !goesOnTo(toks, i, first)) return null;
   if (next && /^[>=\/]$/.test(next.w)) return null;
   // "That said, …" is an idiom, not an attribution
   if (t.lw === 'said' && prev && prev.lw === 'that' && i - 1 === first && next?.w === ',') return null;
-  // "fees declined to $281 million", "Trade declined 40 percent": a fall in numbers, not a refusal
+  // "fares declined to $12 million", "Traffic declined 30 percent": a fall in numbers, not a refusal
   if (lemma === 'decline' && next && (/^[\d$%]/.test(next.w) || /^(by|in|from|significantly|sharply|slightly|steadily|dramatically|substantially|steeply)$/.test(next.lw) || (next.lw === 'to' && /^[\d$]/.test(toks[i + 2]?.w ?? '')))) return null;
-  // "than, say, Mr. Cruz's plan" (for example) and "easier said than done" are idioms too
+  // "than, say, Ms. Roe's plan" (for example) and "easier said than done" are idioms too
   if ((t.lw === 'say' && prev?.w === ',' && next?.w === ',') || (t.lw === 'said' && next?.lw === 'than')) return null;
-  // passive participle: "a source cited by agencies", "was reported", "is expected"
+  // passive participle: "an official cited by the Courier", "was reported", "is expected"
   const participle = /(ed|wn|ound|told|said|found|written)$/.test(t.lw);
   if (participle && next && next.lw === 'by' && !(prev && /^(has|have|had)$/.test(prev.lw))) return null;
   if (participle && prev && /^(is|was|were|are|be|been|being|get|got|so|as)$/.test(prev.lw) && !(next && next.lw === 'as')) return null;
-  // "A CNN poll in January shows …", "Exit polling shows …": an evidential verb after an artefact subject
+  // "A Courier poll in March shows …", "Exit polling shows …": an evidential verb after an artefact subject
   if ((lemma === 'show' || lemma === 'find') && !/ing$/.test(t.lw) && evidenceBefore(toks, i, first)) return lemma;
-  // "a program called Sandy Hook Promise", "a move called the boneless": a naming participle
+  // "a scheme called Safe Harbour", "a trick called the double step": a naming participle
   if (t.lw === 'called' && prev && prev.kind === 'word' && !isCap(prev) && !SUBJECT_PRONOUNS.has(prev.lw) && !AUXILIARIES.has(prev.lw) && toks.slice(Math.max(first, i - 4), i - 1).some((x) => /^(a|an)$/.test(x.lw)) && !(next && /^(for|on|upon|out)$/.test(next.lw))) return null;
   if (t.lw === 'called' && namingAfterIndefinite(toks, i, first)) return null;
   // "talked about", "spoke of": topic verbs count only with their preposition
   if ((lemma === 'talk' || lemma === 'speak') && !(next && /^(about|of)$/.test(next.lw))) return null;
   if (NOUNISH.has(t.lw)) {
     if (!prev) return null;
-    // "That comment was posted", "the Treasury note fell": a finite verb right after makes it the subject
-    // noun; "which he estimates will …", "the Tax Foundation estimates would …" keep a verb with a gap
+    // "That message was removed", "the harbour levy rose": a finite verb right after makes it the subject
+    // noun; "which the board estimates will …", "the Harbour Authority estimates would …" keep a verb with a gap
     const finiteNext = next !== undefined && next.lw !== 'not' && (FINITE.has(next.lw) || /^(fell|rose)$/.test(next.lw));
     const gapSubject = /^(he|she|they|we|i|you|it|who|which)$/.test(prev.lw) || AUXILIARIES.has(prev.lw);
     if (finiteNext && !gapSubject && (!/s$/.test(t.lw) || /^(that|this)$/.test(prev.lw))) return null;
-    // "Republicans ask DOJ …", "RNC leaders agree with …": a plural subject agrees with the bare form, which then takes an object
+    // "Fishermen ask the council …", "Dock workers agree with …": a plural subject agrees with the bare form, which then takes an object
     const pluralSubject = /[^su]s$/.test(prev.lw) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && (/^(that|to|the|a|an|he|she|they|it|we|i|there|this|out|for)$/.test(next.lw) || (!/s$/.test(t.lw) && (objectStarts(next) || next.lw === 'with')));
     // "the poll shows her …", "a report states that …"
     const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && (/^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw) || (/^(claims|calls|shows|finds|notes|charges|vows|pledges)$/.test(t.lw) && (isCap(next) && !TIME_NOUNS.test(next.lw) || next.kind === 'openQuote')) || (t.lw === 'calls' && /^(for|on)$/.test(next.lw)));
@@ -159,7 +159,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     const capSubject = isCap(prev) && (i - 1 > first || firstName) && !(i - 2 >= first && DETERMINERS.has(toks[i - 2]!.lw)) && !/('s|’s|s')$/.test(prev.lw);
     // "Mia Roe, a former mayor, calls the plan …": a singular verb after an appositive
     const afterAppositive = prev.w === ',' && /[^s]s$/.test(t.lw) && next !== undefined && /^(that|the|a|an|his|her|their|its|him|them|himself|herself|it|this)$/.test(next.lw);
-    // "Sanders calls himself …", "Jake Sullivan, an aide, calls her record …": a name or an appositive's comma before an -s verb with an object
+    // "Pike calls himself …", "Ola Berg, an aide, calls her record …": a name or an appositive's comma before an -s verb with an object
     const objectAfter = /s$/.test(t.lw) && next !== undefined && (/^(him|her|them|himself|herself|themselves|it|his|their|its|the)$/.test(next.lw) || (isCap(next) && next.quote < 0));
     const nameSubject = objectAfter && ((isCap(prev) && i - 1 === first) || prev.w === ',' || (prev.kind !== 'word' && isQuoteTok(prev)));
     const ok = afterAppositive || nameSubject || EVIDENCE.test(prev.lw) || SUBJECT_PRONOUNS.has(prev.lw) || AUXILIARIES.has(prev.lw) || /ly$/.test(prev.lw) || capSubject || prev.lw === 'to' || pluralSubject || nounSubject;
@@ -167,7 +167,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   }
   if (t.lw.endsWith('ing')) {
     // participial cue after a comma or "by"; a bare gerund is rarely a cue
-    // "… with 47 percent of voters saying they …": a noun subject right before, and a clause after
+    // "… with 52 percent of residents saying they …": a noun subject right before, and a clause after
     const nounThenClause = prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (/^(that|he|she|they|it|we|i|there|him|her|them|himself|herself)$/.test(next.lw) || next.kind === 'openQuote' || next.kind === 'quote' || (lemma === 'call' && isCap(next)) || (CUE_NOUNS.has(prev.lw) && t.lw === 'saying'));
     // "with Jonas Pike calling the plan a blunder": a naming participle right after its subject
     const namingAfterNoun = t.lw === 'calling' && prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (isCap(next) || /^(him|her|them|it|himself|herself|themselves|itself|the|his|their|on|for)$/.test(next.lw));
@@ -183,7 +183,7 @@ function singularModifier(t: Token): boolean {
 }
 
 /**
- * "A newly formed super PAC called Future 45", "another called i360": an indefinite
+ * "A newly founded trust called Harbour First", "another called Q7": an indefinite
  * noun phrase right before "called" and a name after it is a naming participle.
  */
 function namingAfterIndefinite(toks: Token[], i: number, first: number): boolean {
@@ -198,7 +198,7 @@ function namingAfterIndefinite(toks: Token[], i: number, first: number): boolean
   return false;
 }
 
-/** The word after a cue opens an object, a complement or a quotation ("calls Trump", "calls him", "notes that"). */
+/** The word after a cue opens an object, a complement or a quotation ("calls Roe", "calls him", "notes that"). */
 function objectStarts(t: Token | undefined): boolean {
   return t !== undefined && (isCap(t) || t.quote >= 0 || /^(him|her|them|himself|herself|themselves|it|his|their|for|on|that|to|the|a|an|new|more)$/.test(t.lw));
 }
@@ -344,7 +344,7 @@ function npBack(toks: Token[], e: number, first: number): number | null {
     const t = toks[i]!;
     if (t.quote >= 0 || t.kind !== 'word' && t.kind !== 'punct') break;
     if (t.w === ')') {
-      // "Sen. Chuck Grassley (R-Iowa)": a parenthesis inside the name
+      // "Sen. Ann Cole (R-Ore.)": a parenthesis inside the name
       let j = i - 1;
       while (j >= first && toks[j]!.w !== '(' && i - j < 8) j--;
       if (j >= first && toks[j]!.w === '(' && j > first) { n += i - j + 1; i = j - 1; continue; }
@@ -357,7 +357,7 @@ function npBack(toks: Token[], e: number, first: number): number | null {
     }
     if (SOURCE_STOPS.has(t.lw) && !(t.lw === 'that' && n === 0)) break;
     if ((t.lw === 'and' || t.lw === 'or') && !(isCap(toks[i + 1]) && isCap(toks[i - 1]))) break;
-    // "in what one rival has dubbed X": a free relative's subject starts after "what"
+    // "in what one neighbour has dubbed X": a free relative's subject starts after "what"
     if (t.lw === 'but' || (t.lw === 'what' && n > 0)) break;
     if (n > 0 && FINITE.has(t.lw) && t.lw !== "'s" && t.lw !== '’s') break;
     if (n > 0 && VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw) && !/ed$/.test(t.lw)) break;
@@ -375,7 +375,7 @@ function npBack(toks: Token[], e: number, first: number): number | null {
 function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null {
   if (cs - 1 < first) return null;
   if (isDash(toks, cs - 1)) {
-    // "The Observatory — an opposition monitoring group — reported", "John McCain -- who lost in 2008 -- said"
+    // "The Institute — an independent research group — reported", "Tom Hale -- who retired in 2019 -- said"
     let j = cs - 1;
     while (j > first && toks[j]!.w === '-' && toks[j - 1]!.w === '-') j--;
     j--;
@@ -387,7 +387,7 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
     }
     return null;
   }
-  // "Humphrey, who calls Trump a “sociopath,” said": the comma inside a closing quotation
+  // "Hollis, who calls Pike a “menace,” said": the comma inside a closing quotation
   const quotedComma = isQuoteTok(toks[cs - 1]) && toks[cs - 1]!.kind !== 'word' && toks[cs - 2]?.w === ',' && toks[cs - 2]!.quote === toks[cs - 1]!.quote;
   if (toks[cs - 1]!.w !== ',' && !quotedComma) {
     const s = npBack(toks, cs, first);
@@ -406,7 +406,7 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
       if (toks[j]!.w === '(') { i = j - 1; continue; }
     }
     if (t.quote >= 0) {
-      // "Humphrey, who calls Trump a “sociopath,” said": a short quotation inside the source
+      // "Hollis, who calls Pike a “menace,” said": a short quotation inside the source
       let o = i;
       while (o > first && toks[o - 1]!.quote === t.quote) o--;
       if (o > first && i - o <= 8 && (toks[o - 1]!.kind === 'word' || toks[o - 1]!.w === ',') && toks[o - 1]!.quote < 0) {
@@ -423,7 +423,7 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
       if (s >= segEnd) break;
       const head = toks[s]!;
       if (t.w === ',' && (/^(for example|for instance|however|in fact|meanwhile|of course|too|though|instead|also|moreover|in turn|in particular|in addition|nonetheless|indeed|then|now)$/.test(toks.slice(s, segEnd).map((x) => x.lw).join(' ')))) {
-        // "Humphrey, for example, said": a parenthetical adverb inside the source is skipped over
+        // "Hollis, for example, said": a parenthetical adverb inside the source is skipped over
         segStart = i;
         i--;
         continue;
@@ -437,19 +437,19 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
       // ("speaking on condition of anonymity because they were not authorized …" may hold a clause of its own)
       const participleAdjunct = /^(when|while|after|before|once|if)$/.test(head.lw) && /(ed|ing)$/.test(toks[s + 1]?.lw ?? '');
       if (t.w === ',' && s > first && segEnd === cs - 1 && (participleAdjunct || /^(in|on|at|during|after|before|from|with|speaking|writing)$/.test(head.lw)) && (!hasVerbish(toks, s, segEnd) || /^(speaking|writing)$/.test(head.lw)) && segEnd - s <= 24) {
-        // "Corey Lewandowski, in a statement released by the campaign on Thursday, said": an adjunct before the verb, not part of the source
+        // "Mia Roe, in a statement released by the council on Thursday, said": an adjunct before the verb, not part of the source
         adjunct = i;
         segStart = i;
         i--;
         continue;
       }
       if (t.w === ',' && s > first && INTRO_WORDS.has(head.lw) && !hasVerbish(toks, s, segEnd) && segEnd - s <= 6) {
-        // "Democratic economists, like their Republican counterparts, say": a parenthetical phrase inside the source
+        // "Local economists, like their national counterparts, say": a parenthetical phrase inside the source
         segStart = i;
         i--;
         continue;
       }
-      // "a cyber security expert who has helped …": the verb of a relative clause on the appositive's noun
+      // "an engineer who has studied …": the verb of a relative clause on the appositive's noun
       if (hasFiniteOutsideQuotes(toks, s, relativeAt(toks, s, segEnd)) || (INTRO_WORDS.has(head.lw) && !isCap(toks[s + 1]))) break;
       if (s === first && /^(and|but|so|yet|also|still)$/.test(head.lw) && s + 1 < segEnd) {
         start = s + 1;
@@ -464,7 +464,7 @@ function sourceBefore(toks: Token[], cs: number, first: number): TokRange | null
   }
   if (start === null) return null;
   // the earliest segment must look like a name or a noun phrase, not a clause
-  // ("The judges who ruled that …, for instance, said": the noun before a relative clause)
+  // ("The inspectors who found that …, for instance, said": the noun before a relative clause)
   const np = npBack(toks, relativeAt(toks, start, nextComma(toks, start, cs)), first);
   if (np === null) return null;
   return [Math.max(np, start), adjunct > start ? adjunct : cs];
@@ -494,7 +494,7 @@ function nextComma(toks: Token[], s: number, e: number): number {
   return e;
 }
 
-/** The source after an inverted cue ("…, said Jane Roe, 59, of Ohio, who …"). */
+/** The source after an inverted cue ("…, said Jane Roe, 59, of Dravna, who …"). */
 function sourceAfter(toks: Token[], s: number, end: number): TokRange | null {
   let e = s;
   let lastGood = s;
@@ -513,14 +513,14 @@ function sourceAfter(toks: Token[], s: number, end: number): TokRange | null {
       e++;
       continue;
     }
-    // "said a Mexican official who was not authorized to …": a relative clause restricts a common-noun source
+    // "said a port official who was not allowed to …": a relative clause restricts a common-noun source
     if (e > s && !appositive && t.lw === 'who' && !isCap(toks[s])) {
       appositive = true;
       e++;
       continue;
     }
     if (e > s && !appositive && !isCap(t) && /^(who|which|that|in|on|at|during|after|before|when|while|as|because|though|although|to|from|about|after|outside|inside)$/.test(t.lw)) {
-      // "of" is kept in names ("Robert Klein of the Institute"); time/place adjuncts are not.
+      // "of" is kept in names ("Oskar Lund of the Institute"); time/place adjuncts are not.
       // After an appositive comma everything to the sentence end describes the source.
       break;
     }
@@ -534,13 +534,13 @@ function sourceAfter(toks: Token[], s: number, end: number): TokRange | null {
 const ADVERBIAL_WORDS = /^(in|on|at|during|since|until|for|over|earlier|later|last|next|the|a|an|few|several|some|two|three|four|five|six|ago|before|after|today|yesterday|tonight|again|too|either|also|then|now|previously|recently|voluntarily|publicly|privately|just|week|weeks|day|days|month|months|year|years|morning|night|evening|afternoon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d+s?)$/;
 
 /**
- * "for which he apologized the next day": an adverbial left after the verb is not
+ * "for which she apologized the following week": an adverbial left after the verb is not
  * what was said (unless a quotation continues the claim: "X wrote in September. “…”").
  */
 export function adverbialOnly(p: Paragraph, frags: TokRange[]): boolean {
   if (frags.length !== 1) return false;
   const [s, e] = frags[0]!;
-  // "as Dayen noted in The Intercept", "suggested at the meeting with analysts": a place or occasion phrase
+  // "as Berg noted in the Meridian Courier", "suggested at the hearing with bankers": a place or occasion phrase
   if (/^(in|at|after|during)$/.test(p.tokens[s]!.lw) && e - s <= 8 && !looksClausal(p.tokens, s, e)) return true;
   for (let i = s; i < e; i++) {
     const t = p.tokens[i]!;
@@ -585,7 +585,7 @@ export function extractSentence(p: Paragraph, sent: Sentence): RawClaim[] {
 }
 
 /**
- * "a finish that he said defied expectations", "which an FBI investigation
+ * "a result that she said beat forecasts", "which a council inquiry
  * said was careless": a cue inside a relative clause attributes the relative
  * pronoun and the rest of the clause. A claim found for the same cue is
  * replaced; other claims stay.
@@ -605,7 +605,7 @@ function withRelatives(toks: Token[], sent: Sentence, found: RawClaim[]): RawCla
   return out;
 }
 
-/** "…,” said Beck, who said there were “too many disturbing things”": the relative pronoun is the source. */
+/** "…,” said Holm, who said there were “too many loose ends”": the relative pronoun is the source. */
 function whoSaid(toks: Token[], cs: number, head: number, lemma: string, last: number): RawClaim | null {
   const ce = cueEnd(toks, head, last);
   const c = trimLeft(toks, ce, last);
@@ -625,15 +625,15 @@ function relativeClaim(toks: Token[], first: number, last: number, head: number,
   while (r > first && cs - r <= 6 && toks[r]!.kind === 'word' && toks[r]!.quote < 0 && !/^(which|that|who|whom|what)$/.test(toks[r]!.lw)) r--;
   const pron = toks[r]!;
   if (r >= cs - 1 || !/^(which|that|who|whom|what)$/.test(pron.lw) || pron.quote >= 0) return null;
-  // a noun phrase subject: no verb ("who briefly led polls"), no adjunct ("who in 2012 added")
+  // a noun phrase subject: no verb ("who briefly led the board"), no adjunct ("who in 2019 added")
   if (toks.slice(r + 1, cs).some((t) => FINITE.has(t.lw) || IRREGULAR_PAST.has(t.lw) || (/[^e]ed$/.test(t.lw) && !isCap(t)) || /^(in|on|at|for|to|with|by|from|after|before|during)$/.test(t.lw) || VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw))) return null;
   const ce = cueEnd(toks, head, last);
   const next = toks[ce];
-  // "what it says about America": a topic, not a statement
+  // "what it says about Dravna": a topic, not a statement
   if (!next || /^(that|about|of|to|for|in|on|at|with)$/.test(next.lw) || CLAUSE_PUNCT.has(next.w) || next.w === ',' || next.w === '.') return null;
-  // "that he said defied expectations": after "that" the clause lacks its subject (a relative), else "that" is a complementizer
+  // "that she said beat forecasts": after "that" the clause lacks its subject (a relative), else "that" is a complementizer
   if (pron.lw === 'that' && !(FINITE.has(next.lw) || (/[^e]ed$/.test(next.lw) && !isCap(next)))) return null;
-  // a relative pronoun follows a noun or a comma ("a finish that", "email use, which")
+  // a relative pronoun follows a noun or a comma ("a result that", "ferry use, which")
   const before = toks[r - 1];
   if (pron.lw !== 'what' && !(before && (before.w === ',' || (before.kind === 'word' && !FUNCTION_WORDS.has(before.lw) && !FINITE.has(before.lw) && !VERB_FORMS.has(before.lw))))) return null;
   let e = ce;
@@ -644,7 +644,7 @@ function relativeClaim(toks: Token[], first: number, last: number, head: number,
 }
 
 
-/** "WASHINGTON (AP) — Trump said …": the dateline before the dash is not part of the sentence. */
+/** "DRAVNA (AP) — Roe said …": the dateline before the dash is not part of the sentence. */
 function afterDateline(toks: Token[], sent: Sentence): Sentence {
   const t = toks[sent.first]!;
   if (t.kind !== 'word' || t.w.length < 3 || t.w !== t.w.toUpperCase() || /\d/.test(t.w)) return sent;
@@ -660,7 +660,7 @@ function afterDateline(toks: Token[], sent: Sentence): Sentence {
 const SIBLING_LINKS = /^(and|but|while|whereas|after|as|when|compared with|with|because|since|though|although|even as|even though|before|where)$/;
 
 /**
- * "75 percent said yes, but 55 percent say she does not": a second attribution
+ * "60 percent said yes, but 40 percent say she does not": a second attribution
  * with its own source after a comma and a connective is a sibling, not part of
  * the first content.
  */
@@ -678,7 +678,7 @@ function splitSiblings(p: Paragraph, c: RawClaim): RawClaim[] {
     if (k <= s || toks[k]!.w !== ',' || toks[k]!.quote >= 0) continue;
     if (link !== '' && !SIBLING_LINKS.test(link)) continue;
     const firstEnd = trimRight(toks, s, k);
-    // "Shortly after, a source denied X, Reuters reported": a leading adverbial is not a first claim
+    // "Shortly after, a source denied X, the Courier reported": a leading adverbial is not a first claim
     if (firstEnd - s < 1 || (link === '' && !looksClausal(toks, s, firstEnd) && firstEnd - s > 1)) continue;
     const rest = ic.content.map(([a, b]): TokRange => [a, b]);
     return [{ ...c, content: [[s, firstEnd]] }, ...splitSiblings(p, { ...ic, content: rest })];
@@ -694,16 +694,16 @@ function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]):
     const t = toks[k]!;
     if (t.lw !== 'asked' || t.quote >= 0) continue;
     const prev = k > first ? toks[k - 1]!.lw : '';
-    // "Sanders was asked to name …": a passive question, its asker unnamed
+    // "Pike was asked to name …": a passive question, its asker unnamed
     const passive = /^(was|were|is|are|been|be|being)$/.test(prev) && k - 1 > first;
     if (!(k === first || passive || /^(when|after|before|while|being|if|once|,)$/.test(prev))) continue;
-    // "Asked by host John Dickerson whether …", "Asked in Iowa recently whether …": the asker, or an adjunct, before the question
+    // "Asked by host Ida Moss whether …", "Asked in Dravna recently whether …": the asker, or an adjunct, before the question
     let q = k + 1;
     while (q < Math.min(end - 1, k + 8) && !QUESTION_START.test(toks[q]!.lw) && toks[q]!.kind === 'word' && toks[q]!.quote < 0 && !FINITE.has(toks[q]!.lw)) q++;
     const asker: TokRange | null = q > k + 2 && toks[k + 1]!.lw === 'by' && QUESTION_START.test(toks[q]!.lw) ? [k + 2, q] : null;
     if (!QUESTION_START.test(toks[q]!.lw) || (q > k + 1 && toks[q]!.lw === 'for')) q = k + 1;
     const nx = toks[q]!;
-    // "Blumenthal was asked, “If you had known …?”"
+    // "Roe was asked, “If you had seen …?”"
     const quoted = passive && /^[,:]$/.test(nx.w) && isQuoteTok(toks[k + 2]);
     if (!quoted && !QUESTION_START.test(nx.lw)) continue;
     if (found.some((c) => c.cue[0] <= k && k < c.cue[1] || c.content.some(([a, b]) => a <= k && k < b))) return null;
@@ -740,8 +740,8 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
     if (lemma) cands.push({ head: i, lemma });
   }
 
-  // "Obama: I’m Optimistic Americans Will Say No to Trump": a speaker label owns the cues after it
-  // (a comma before the first cue means a run-on subheading: "Marco Rubio: Retirement accounts Two years ago, Rubio proposed …")
+  // "Lindqvist: I’m Confident Voters Will Say No to the Levy": a speaker label owns the cues after it
+  // (a comma before the first cue means a run-on subheading: "Mia Roe: Harbour fees Two years ago, Roe proposed …")
   const label = cands.length > 0 ? tryColon(toks, first, end, last) : null;
   if (label && cands.every((c) => c.head > label.cue[0]) && !toks.slice(label.cue[1], cands[0]!.head).some((t) => t.w === ',' && t.quote < 0)) return [label];
 
@@ -753,18 +753,18 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   const asX = tryAsSaid(toks, first, end, last, cands) ?? tryFronted(toks, first, end, last, cands);
   if (asX) return [asX];
 
-  // "While not everything Trump says is true, Jamieson said …": skip cues in a leading subordinate clause
+  // "While not everything Pike says is true, Roe said …": skip cues in a leading subordinate clause
   let subEnd = first;
-  // ("In describing the plan as …, the journalists …": a prepositional participle clause as well)
+  // ("In describing the levy as …, the auditors …": a prepositional participle clause as well)
   if (/^(while|although|though|if|because|when|whenever|as|since|after|before|unless|until|whether)$/.test(toks[first]!.lw) || (/^(in|upon)$/.test(toks[first]!.lw) && PARTICIPLE_CUES.has(toks[first + 1]?.lw ?? '')) || PARTICIPLE_CUES.has(toks[first]!.lw)) {
     subEnd = nextComma(toks, first, last);
     if (subEnd >= last) subEnd = first;
   }
   if (subEnd > first) {
-    // "While Comey said X, he …": the subordinate clause and the main clause are read apart
+    // "While Berg said X, he …": the subordinate clause and the main clause are read apart
     const a = extractSentence(p, { first: first + 1, end: subEnd });
     const b = extractSentence(p, { first: subEnd + 1, end });
-    // "If only a few delegates are at stake, the campaign said, it may not bother": around a parenthetical tag the condition belongs to the content
+    // "If only a few berths are at stake, the board said, it may stay away": around a parenthetical tag the condition belongs to the content
     const main = b[0];
     if (a.length === 0 && main?.source?.[0] === subEnd + 1 && main.content.length === 1 && main.content[0]![0] > main.cue[0] && toks[main.cue[1]]?.w === ',' && /^(if|unless)$/.test(toks[first]!.lw)) {
       main.content.unshift([first, trimRight(toks, first, subEnd)]);
@@ -775,13 +775,13 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   }
   const relatives: Array<{ head: number; lemma: string; who: number }> = [];
   for (const [k, c] of cands.entries()) {
-    // "Podesta, who said X, said Y": the relative clause's cue gives way to the main one
+    // "Holm, who said X, said Y": the relative clause's cue gives way to the main one
     const before = verbGroupStart(toks, c.head, first) - 1;
     if (k + 1 < cands.length && before > first && /^(who|which)$/.test(toks[before]!.lw) && (toks[before - 1]!.w === ',' || isDash(toks, before - 1))) {
       relatives.push({ ...c, who: before });
       continue;
     }
-    // "Zeke Emanuel, an oncologist who advised Obama …, said …": a restrictive relative clause describes the source
+    // "Ada Lind, an engineer who advised the council …, said …": a restrictive relative clause describes the source
     if (k + 1 < cands.length && before > first && /^(who|which)$/.test(toks[before]!.lw) && toks[before - 1]!.kind === 'word' && toks[verbGroupStart(toks, cands[k + 1]!.head, first) - 1]?.w === ',') continue;
     const r = tryPreposed(p, sent, c.head, c.lemma, last);
     if (r) return [...relativeClaims(toks, r, relatives), ...splitParticiple(toks, r).flatMap((c) => splitCoordinated(p, [c]))];
@@ -907,7 +907,7 @@ function tryArtefactParticiple(toks: Token[], first: number, last: number): RawC
     if (t.quote >= 0 || !/^(showing|finding)$/.test(t.lw) || !EVIDENCE.test(toks[k - 1]!.lw)) continue;
     let s = npBack(toks, k, first);
     if (s === null) continue;
-    // "in the wake of a new poll", "Despite polls": the source is the artefact's own noun phrase
+    // "in the light of a fresh survey", "Despite polls": the source is the artefact's own noun phrase
     for (let j = k - 2; j >= s; j--) if (/^(of|in|on|at|for|with|from|into|about|by|to|despite|amid|after|before|as)$/.test(toks[j]!.lw) || /ed$/.test(toks[j]!.lw)) { s = j + 1; break; }
     let e = k + 1;
     while (e < last && toks[e]!.quote < 0 && toks[e]!.w !== ',' && !CLAUSE_PUNCT.has(toks[e]!.w)) e++;
@@ -917,9 +917,9 @@ function tryArtefactParticiple(toks: Token[], first: number, last: number): RawC
   return null;
 }
 
-/** "While saying that he respects her, Sanders …": the participle's source is the main clause's subject. */
+/** "While saying that he respects her, Pike …": the participle's source is the main clause's subject. */
 function subordinateParticiple(toks: Token[], first: number, subEnd: number, last: number): RawClaim | null {
-  // "Citing “obligations in Tennessee,” the spokeswoman …": the participle may open the sentence itself
+  // "Citing “duties in Dravna,” the spokeswoman …": the participle may open the sentence itself
   const cs = PARTICIPLE_CUES.has(toks[first]!.lw) ? first : first + 1;
   let h = cs;
   if (/ly$/.test(toks[h]!.lw)) h++;
@@ -933,7 +933,7 @@ function subordinateParticiple(toks: Token[], first: number, subEnd: number, las
 }
 
 /**
- * "Barkley, who said he votes Democratic, said Y": the relative clause inside
+ * "Berg, who said he votes Liberal, said Y": the relative clause inside
  * the source is an attribution of its own (source "who"); the main source
  * keeps only the name. Mutates `main.source`.
  */
@@ -998,9 +998,9 @@ function tryAccording(toks: Token[], first: number, end: number, last: number): 
 /**
  * "C1, according to X, C2": the content goes on after the source at the comma
  * `se`, unless what follows is an appositive of the source. After a fronted
- * adverbial ("Over the long term, according to the office, the rise in
- * deficits is …") a clause may also resume with a determiner or after the
- * appositive ("…, according to Dennis Ross, another former envoy, was …").
+ * adverbial ("Over the coming years, according to the office, the rise in
+ * fares is …") a clause may also resume with a determiner or after the
+ * appositive ("…, according to Nils Haug, another former envoy, was …").
  */
 function resumeAfterSource(toks: Token[], lead: TokRange, se: number, last: number): { content: TokRange; srcEnd: number } | null {
   const rest = trimLeft(toks, se, last);
@@ -1034,7 +1034,7 @@ function accordingStart(toks: Token[], first: number, e: number): number {
 /** "As X noted, C." */
 function tryAsSaid(toks: Token[], first: number, end: number, last: number, cands: Array<{ head: number; lemma: string }>): RawClaim | null {
   if (toks[first]!.lw !== 'as') return null;
-  // "As reported by Western Journalism, C": a passive tag names its source after "by"
+  // "As reported by the Meridian Courier, C": a passive tag names its source after "by"
   const lemma = VERB_FORMS.get(toks[first + 1]?.lw ?? '');
   if (lemma && /ed$/.test(toks[first + 1]!.lw) && toks[first + 2]?.lw === 'by') {
     const comma = nextComma(toks, first + 3, last);
@@ -1050,7 +1050,7 @@ function tryAsSaid(toks: Token[], first: number, end: number, last: number, cand
   return makeClaim(toks, [first + 1, cs], [cs, ce], [[content, last]], c.head, c.lemma);
 }
 
-/** "Said Dorothy Poynter, who grew up with Ali, “We were all so proud.”": a fronted tag before a quotation. */
+/** "Said Edith Marsh, who fished with Holm, “We never doubted him.”": a fronted tag before a quotation. */
 function tryFronted(toks: Token[], first: number, end: number, last: number, cands: Array<{ head: number; lemma: string }>): RawClaim | null {
   const c = cands[0];
   if (!c || !INVERTIBLE.has(c.lemma) || toks[c.head]!.lw.endsWith('ing')) return null;
@@ -1072,8 +1072,8 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const ce = cueEnd(toks, head, end);
   if (cs - 1 < first) return null;
   const prev = toks[cs - 1]!;
-  // any speech verb may tag a quote ("“…,” Howard Dean proclaimed", "“…,” read the notice"); only reporting verbs tag plain clauses
-  // ("“America is great!” read one": a quote-only verb may also precede its source right after the quotation)
+  // any speech verb may tag a quote ("“…,” Mia Roe proclaimed", "“…,” read the notice"); only reporting verbs tag plain clauses
+  // ("“Save the pier!” read one": a quote-only verb may also precede its source right after the quotation)
   if (!INVERTIBLE.has(lemma) && !(QUOTE_ONLY.has(lemma) && isQuoteTok(prev)) && !(isQuoteTok(prev) && prev.kind !== 'word' && /^[,!?]$/.test(toks[cs - 2]?.w ?? ''))) {
     const parts = postposedSource(toks, first, cs, ce);
     // "C, port records show.": an artefact at the end of the sentence tags a plain clause too
@@ -1093,22 +1093,22 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   if (!content) return null;
   // "He said X, and when asked …, he said no": a lead that opens with its own "Name said" is a claim of its own
   if (toks[content[0]]!.quote < 0 && leadsWithTag(toks, content[0], content[1])) return null;
-  // "The Trump job marks his reemergence …, one friend said.": what comes before a closing say/tell/add/note tag is a statement
+  // "The harbour job marks his return …, one friend said.": what comes before a closing say/tell/add/note tag is a statement
   const bareTag = tail.length === 0 && afterCue >= last && /^(say|tell|add|note)$/.test(lemma);
-  // "Proposals to raise taxes, he added, amount to …": a clause split around the tag; its lead may be a bare subject
+  // "Plans to raise fares, he added, would hurt …": a clause split around the tag; its lead may be a bare subject
   const splitClause = tail.length > 0 && toks[afterCue]?.w === ',' && toks[tail[0]![0]]!.quote < 0;
   if (!bareTag && !splitClause && !looksClausal(toks, content[0], content[1])) return null;
   introducedQuote(p, content);
-  // "On Oct. 23, during an appearance at the resort, Trump boasted of his skills": a fronted adverbial is no content
+  // "On May 4, during a visit to the marina, Pike boasted of his catch": a fronted adverbial is no content
   if (FRONTED.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0 && !RECIPIENT_VERBS.has(lemma) && objectFollows(toks, afterCue, last)) return null;
-  // "Asked whether …, 75 percent said yes": the question is not the content
+  // "Asked whether …, 60 percent said yes": the question is not the content
   if (!splitClause && /^(asked|when|pressed|questioned|speaking|interviewed|responding|writing|after|before|while|although|though|because|since|once|until|unless|whereas)$/.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0) return null;
   if (frontedAdjunct(toks, content)) return null;
   return makeClaim(toks, src, [cs, ce], [content, ...tail], head, lemma);
 }
 
 /**
- * "Later on “This Week,” Sanders questioned …", "In a direct appeal to voters, he pleaded …":
+ * "Later on “Harbour Talk,” Pike questioned …", "In a late appeal to residents, he pleaded …":
  * a fronted adjunct phrase with no clause of its own (no comma or auxiliary outside quotes).
  */
 function frontedAdjunct(toks: Token[], [s, e]: TokRange): boolean {
@@ -1120,8 +1120,8 @@ function frontedAdjunct(toks: Token[], [s, e]: TokRange): boolean {
 }
 
 /**
- * "Trump asserted that France had lost its identity: “France is no longer
- * France,” he claimed": the tag owns only the quotation after the colon or
+ * "Pike asserted that Dravna had lost its charm: “Dravna is no longer
+ * Dravna,” he claimed": the tag owns only the quotation after the colon or
  * dash. Mutates `content`.
  */
 function introducedQuote(p: Paragraph, content: TokRange): void {
@@ -1130,12 +1130,12 @@ function introducedQuote(p: Paragraph, content: TokRange): void {
   if (closing.quote < 0) return;
   const open = p.quotes[closing.quote]!.first;
   if (open - 1 <= content[0] || !/^(:|—|–|-|--)$/.test(toks[open - 1]!.w) || toks[open - 1]!.quote >= 0) return;
-  // "“I don't think the wisdom” -- that … -- “is going to last,”": an aside inside one quotation
+  // "“I don't think the truce” -- that … -- “is going to hold,”": an aside inside one quotation
   if (toks.slice(content[0], open).some((t) => t.quote >= 0)) return;
   content[0] = open;
 }
 
-/** The clause before a quotation the tag owns ("Trump asserted X: “…,” he claimed") may hold claims of its own. */
+/** The clause before a quotation the tag owns ("Pike asserted X: “…,” he claimed") may hold claims of its own. */
 function leadClaims(p: Paragraph, first: number, r: RawClaim): RawClaim[] {
   const cs = r.content[0]![0];
   if (cs - 1 <= first || !/^(:|—|–|-|--)$/.test(p.tokens[cs - 1]!.w) || r.cue[0] < cs) return [];
@@ -1145,8 +1145,8 @@ function leadClaims(p: Paragraph, first: number, r: RawClaim): RawClaim[] {
 const FRONTED = /^(on|in|at|after|before|during|while|whereas|as|with|among|although|though|because|when|since|rather|later|until|despite|for|from|by|under|unlike|like|amid)$/;
 
 /**
- * An object right after the cue ("boasted of his skills", "questioned Mr.
- * Trump's veracity", "partly blame foreigners"): a word that cannot start an
+ * An object right after the cue ("boasted of his catch", "questioned Ms.
+ * Roe's figures", "partly blame tourists"): a word that cannot start an
  * adjunct (preposition, adverb, time word) or a clause ("that").
  */
 function objectFollows(toks: Token[], s: number, last: number): boolean {
@@ -1178,13 +1178,13 @@ interface InvertedParts {
 function invertedSource(toks: Token[], first: number, cs: number, ce: number, last: number): InvertedParts | null {
   const src = sourceAfter(toks, ce, last);
   if (!src || hasVerbish(toks, src[0], Math.min(relativeAt(toks, src[0], src[1]), nextComma(toks, src[0], src[1])))) return null;
-  // "X, who endorsed Y, said Wednesday he agrees …": what follows the cue is a clause, not a source
+  // "X, who endorsed Y, said Friday he agrees …": what follows the cue is a clause, not a source
   const s0 = toks[src[0]]!;
-  // ("“…,” said his best friend, Bruce Turry": after a quotation a possessive opens a source, not a clause)
+  // ("“…,” said his oldest friend, Per Alm": after a quotation a possessive opens a source, not a clause)
   const afterQuote = isQuoteTok(toks[cs - 1]) && !hasVerbish(toks, src[0], src[1]);
   if (/^(that|he|she|they|it|we|i|there|this|these)(['’]|$)/.test(s0.lw) || (/^(his|her|their)$/.test(s0.lw) && !afterQuote) || TIME_NOUNS.test(s0.lw)) return null;
   // "The contractor, Greyline, denied the allegation": the object of a denial is not a speaker
-  // (only a lower-case noun in the head before an appositive: "X, a special agent in charge of …", "X of the Cook Political Report" are speakers)
+  // (only a lower-case noun in the head before an appositive: "X, a deputy chief in charge of …", "X of the Meridian Courier" are speakers)
   if (toks.slice(src[0], nextComma(toks, src[0], src[1])).some((t) => ALLEGATION.test(t.lw) && !isCap(t))) return null;
   if (toks.slice(src[0] + 1, src[1]).some((t) => /^(he|she|they|we|i)$/.test(t.lw))) return null;
   const subj = toks.slice(first, cs);
@@ -1199,14 +1199,14 @@ function postposedSource(toks: Token[], first: number, cs: number, ce: number): 
   while (j >= first) {
     const t = toks[j]!;
     if (t.quote >= 0 || t.kind === 'closeQuote' || t.kind === 'openQuote' || t.kind === 'quote') break;
-    // "Sen. Chuck Grassley (R-Iowa) told": a party-state bracket inside the name
+    // "Sen. Ann Cole (R-Ore.) told": a party-state bracket inside the name
     const open = t.w === ')' ? bracketOpen(toks, j, first) : -1;
     if (open > first && toks[open - 1]!.kind === 'word') {
       j = open - 1;
       continue;
     }
     if (t.w === ',' && j !== cs - 1) {
-      // an appositive source may contain commas ("Trent Lott, who was …, told"); a plain one ends at the first
+      // an appositive source may contain commas ("Karl Dahl, who was …, told"); a plain one ends at the first
       const after = toks[j + 1]!;
       if (!appositive || !/^(a|an|the|who|whose|of|\p{Lu}.*|\d+)$/u.test(after.w)) break;
       if (!/^(who|whose)$/.test(after.lw) && hasVerbish(toks, j + 1, nextComma(toks, j + 1, cs))) return null;
@@ -1220,7 +1220,7 @@ function postposedSource(toks: Token[], first: number, cs: number, ce: number): 
   const nameEnd = nextComma(toks, srcStart, cs);
   if (srcStart >= cs || hasVerbish(toks, srcStart, nameEnd)) return null;
   if (/^(and|but|or|then|so|also|which|who|that|to|because|if|when|while|about|on|in|at|for|with|from|by|of|over|after|before|during)$/.test(toks[srcStart]!.lw)) return null;
-  // "Powell’s office, when contacted, said the diplomat couldn’t recall": a source never holds a reporting verb
+  // "Berg’s office, when contacted, said the envoy couldn’t recall": a source never holds a reporting verb
   if (toks.slice(srcStart, nameEnd).some((t) => SOURCE_STOPS.has(t.lw) || /^(who|which)$/.test(t.lw) || (VERB_FORMS.has(t.lw) && !NOUNISH.has(t.lw) && !isCap(t)))) return null;
   return { src: [srcStart, cs], boundary: toks[j]!.kind !== 'punct' || toks[j]!.quote >= 0 ? j + 1 : j, afterCue: ce };
 }
@@ -1251,23 +1251,23 @@ function contentBefore(toks: Token[], first: number, e: number): TokRange | null
  */
 function tailAfter(toks: Token[], s: number, last: number): TokRange[] | null {
   let words = 0;
-  // "Many of the closures, he said, have involved …": the content goes on after the tag
+  // "Many of the delays, he said, stem from …": the content goes on after the tag
   if (toks[s]?.w === ',' && s + 1 < last && toks[s + 1]!.quote < 0 && looksClausal(toks, s + 1, last) && !/^(who|which|whose|adding|noting|according|as|and|but|before|after|while|when)$/.test(toks[s + 1]!.lw) && !toks[s + 1]!.lw.endsWith('ing')) {
     return [[s + 1, trimRight(toks, s + 1, last)]];
   }
-  // "He had no known affiliations, the airline added, and had passed all checks": the predicate goes on after the tag
+  // "She had no prior warnings, the ferry company added, and had cleared every inspection": the predicate goes on after the tag
   const vp = toks[s + 2];
   if (toks[s]?.w === ',' && /^(and|but)$/.test(toks[s + 1]?.lw ?? '') && vp && vp.quote < 0 && !VERB_FORMS.has(vp.lw) && (FINITE.has(vp.lw) || (/[^e]ed$/.test(vp.lw) && !isCap(vp)))) {
     return [[s + 1, trimRight(toks, s + 1, last)]];
   }
-  // "… Zucker said during a discussion Thursday with …": a long adjunct with no verb of its own
+  // "… Lund said during a panel Thursday with …": a long adjunct with no verb of its own
   const adjunct = toks[s] !== undefined && /^(during|in|at|on|with|from|before|after|while|outside|inside|to|via|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|earlier|later|recently|late|yesterday|today|this)$/.test(toks[s]!.lw);
   if (adjunct && !toks.slice(s, last).some((t) => t.quote >= 0 || FINITE.has(t.lw) || t.lw === 'that' || CLAUSE_PUNCT.has(t.w))) return [];
   for (let i = s; i < last; i++) {
     const t = toks[i]!;
     if (t.quote >= 0) {
-      // "said Leslie Roe, a plaintiff who waited in an “extraordinarily long line”": a quotation inside the source's description,
-      // or the recipient of "told" ("“…,” Trump told “Fox and Friends”")
+      // "said Leslie Roe, a resident who stood in an “absurdly long queue”": a quotation inside the source's description,
+      // or the recipient of "told" ("“…,” Pike told “Morning Harbour”")
       if (words === 0 && toks[i - 1]?.kind === 'word' && /^(a|an|the|of|in|on|at|for|to|with|by|as|from|about|his|her|their|its|our|my|told|tells)$/.test(toks[i - 1]!.lw)) return [];
       if (words > 0 && toks[i - 1]?.w !== ',' && toks[i - 1]?.w !== ':' && toks[i - 1]?.w !== '.') return words <= 6 ? [] : null;
       return [[i, trimRight(toks, i, last)]];
@@ -1281,7 +1281,7 @@ function tailAfter(toks: Token[], s: number, last: number): TokRange[] | null {
   return words <= 12 ? [] : null;
 }
 
-/** "told Rolling Stone in late May": the month, not the modal. */
+/** "told the Meridian Courier in late May": the month, not the modal. */
 function isMonthMay(toks: Token[], i: number): boolean {
   return toks[i]!.w === 'May' && i > 0 && /^(in|late|early|mid|since|until|of|last|this|next|through)$/.test(toks[i - 1]!.lw);
 }
@@ -1292,7 +1292,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const cs = verbGroupStart(toks, head, first);
   const ce = cueEnd(toks, head, end);
   if (cs - 1 >= first && toks[cs - 1]!.w === ',' && INVERTIBLE.has(lemma) && !toks[head]!.lw.endsWith('ing') && last - ce <= 6 && !looksClausal(toks, ce, last) && !toks.slice(ce, last).some((t) => t.quote >= 0 || t.lw === 'that' || /^(he|she|they|it|we|i)$/.test(t.lw) || ALLEGATION.test(t.lw))) return null;
-  // "Fiorina spoke in Iowa, saying …": a participle after a comma takes the sentence subject
+  // "Roe spoke in Dravna, saying …": a participle after a comma takes the sentence subject
   // ("… presented a message before explaining why …": after a temporal preposition as well)
   const participial = toks[head]!.lw.endsWith('ing') && cs - 1 >= first && (toks[cs - 1]!.w === ',' || /^[—–]$/.test(toks[cs - 1]!.w) || /^(by|before|after|while|upon)$/.test(toks[cs - 1]!.lw));
   let src = participial ? sentenceSubject(toks, first, cs - 1) : sourceBefore(toks, cs, first);
@@ -1322,7 +1322,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     const t = toks[ce];
     if (t && /^(him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers|lawmakers|congress|members|students|attendees|the)$/.test(t.lw) || isCap(t)) {
       let i = ce;
-      // "told The Associated Press on Monday …": skip a name + temporal adjunct
+      // "told The Meridian Courier on Monday …": skip a name + temporal adjunct
       while (i < last && i < ce + 7 && (isCap(toks[i]) || /^(him|her|them|me|us|you|reporters|journalists|supporters|voters|listeners|viewers|lawmakers|members|students|attendees|the|of|news|a|an|crowd|audience|group|radio|host|show|program|interviewer|cnn|msnbc|fox|'s|’s)$/.test(toks[i]!.lw) || DAYS.test(toks[i]!.lw))) i++;
       if (i - ce <= 7) cStart = i;
     }
@@ -1334,7 +1334,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     if (i > ce && i < last && timeWord && !/^(the|a|an|in|on|this|last)$/.test(toks[i - 1]!.lw)) cStart = i;
   }
   if (cStart === ce && toks[ce] && /^(during|at|in|on|while|after|before|from|via|outside|inside|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|late|earlier|last|this)$/.test(toks[ce]!.lw)) {
-    // "said during a speech at the Council, “…”" / "said Sunday on Fox News, that …"
+    // "said during a visit to the Council, “…”" / "said Sunday on Harbour Radio, that …"
     for (let i = ce + 1; i < Math.min(last, ce + 16); i++) {
       const t = toks[i]!;
       if (t.quote >= 0) { cStart = t.kind === 'word' ? cStart : i; break; }
@@ -1344,7 +1344,7 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
     }
   }
   if (cStart === ce && toks[ce] && toks[ce]!.quote < 0 && toks[ce]!.lw !== 'that') {
-    // "said last week in Tel Aviv, “…”": an adjunct of any length before a quote introduced by a comma or colon
+    // "said last week in Dravna, “…”": an adjunct of any length before a quote introduced by a comma or colon
     for (let i = ce + 1; i < last; i++) {
       const t = toks[i]!;
       if (t.quote >= 0) {
@@ -1358,10 +1358,10 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   cStart = trimLeft(toks, cStart, last);
   if (cStart >= last) return null;
   if (QUOTE_ONLY.has(lemma) && toks[cStart]!.quote < 0) return null;
-  // "The incident, Carson said, was written about …": the clause is split around the tag
+  // "The incident, Holm said, was written about …": the clause is split around the tag
   const c0 = toks[cStart]!;
   const splitAround = src[0] - 1 > first && toks[src[0] - 1]!.w === ',' && (FINITE.has(c0.lw) || IRREGULAR_PAST.has(c0.lw) || (/[^e]ed$/.test(c0.lw) && !isCap(c0))) && c0.quote < 0;
-  // "charged Van Dyke with murder", "continued to block", "added a provision": not speech unless a clause or quote follows
+  // "charged Lund with fraud", "continued to block", "added a provision": not speech unless a clause or quote follows
   // "posted a photo of …": what is posted is content when it is a message or a picture
   const postedMessage = lemma === 'post' && toks.slice(cStart, cStart + 4).some((t) => /^(photos?|pictures?|videos?|messages?|tweets?|statements?|images?|stor(y|ies)|links?|memes?|clips?|cache)$/.test(t.lw));
   if (!splitAround && !postedMessage && /^(charge|continue|add|post|point)$/.test(lemma) && !(lemma === 'point' && ce > head + 1) && toks[cStart]!.quote < 0 && toks[ce - 1]!.w !== ':' && !/^(that|he|she|they|it|we|i|there|this)$/.test(toks[cStart]!.lw)) return null;
@@ -1385,21 +1385,21 @@ function tryPreposed(p: Paragraph, sent: Sentence, head: number, lemma: string, 
       break;
     }
   }
-  // "Brooks, who has welcomed support from the Tea Party, doesn't mince words": a non-restrictive
+  // "Brask, who has courted the dockers' union, doesn't mince words": a non-restrictive
   // relative clause ends at its closing comma
   if (/^(who|which)$/.test(toks[src[1] - 1]!.lw) && toks[src[1] - 2]?.w === ',' && toks[cStart]!.lw !== 'that') {
     const close = toks.findIndex((t, i) => i > cStart && i < cEnd && t.w === ',' && t.quote < 0);
     if (close > 0) cEnd = trimRight(toks, cStart, close);
   }
   if (cEnd - cStart < 1) return null;
-  // "“We are friends,” Roe told a voter passing by who …": a quotation before the source is the content, not what follows the verb
+  // "“We are friends,” Roe told a tourist walking past who …": a quotation before the source is the content, not what follows the verb
   const before = toks[src[0] - 1];
   if (before && (before.kind === 'closeQuote' || before.kind === 'quote') && /^[,?!]$/.test(toks[src[0] - 2]?.w ?? '') && c0.quote < 0 && c0.lw !== 'that') {
     const lead = contentBefore(toks, first, src[0]);
     if (lead && toks[lead[0]]!.quote >= 0 && toks[lead[0]]!.quote === before.quote) return makeClaim(toks, src, [cs, ce], [lead], head, lemma);
   }
   if (splitAround) {
-    // a one-word lead is allowed here ("Time, Mr. Pence added, was on their side")
+    // a one-word lead is allowed here ("Time, Mr. Pike added, was running out")
     const lead = contentBefore(toks, first, src[0] - 1) ?? (src[0] - 2 === first && toks[first]!.kind === 'word' ? [first, first + 1] as TokRange : null);
     if (lead && !looksClausal(toks, lead[0], lead[1])) return makeClaim(toks, src, [cs, ce], [lead, [cStart, cEnd]], head, lemma);
   }
@@ -1444,8 +1444,8 @@ function coordinatedPredicate(toks: Token[], i: number, e: number, head: number)
 /**
  * Where a preposed content stops early: before a closing appositive (any
  * content), and, for an object content (a clause keeps its own "and" and
- * "but"), before the cue's channel or time ("touted his wins in his opening
- * statement", "announced his candidacy in June 2015"), a participle clause,
+ * "but"), before the cue's channel or time ("touted her record in her opening
+ * statement", "announced her bid in March 2019"), a participle clause,
  * a coordinated predicate of the cue ("denied the charges and went back to
  * …") or ", but" and a new clause (+0.3 content F1 on train).
  */
@@ -1453,14 +1453,14 @@ function contentEndsAt(toks: Token[], s: number, i: number, e: number, head: num
   if ((channelAdjunct(toks, i, e) || temporalTail(toks, i, e)) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
   if (trailingParticiple(toks, s, i) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
   if (toks[i]!.w === ',' && /^(a|an)$/.test(toks[i + 1]?.lw ?? '')) return closingAppositive(toks, s, i, e);
-  // "… announced his engagement to Jerry Hall, who is the ex-wife of Mick Jagger": the same for a closing relative clause on a name
+  // "… announced his engagement to Vera Holm, who is the sister of Arne Lund": the same for a closing relative clause on a name
   if (toks[i]!.w === ',' && toks[i + 1]?.lw === 'who' && isCap(toks[i - 1]) && toks[i - 1]!.quote < 0) return closingAppositive(toks, s, i, e);
   if (!/^(and|but)$/.test(toks[i]!.lw) || clauseSoFar(toks, s, i)) return false;
   return coordinatedPredicate(toks, i, e, head) || (newClauseAfterObject(toks, i, e) && !looksClausal(toks, s, i));
 }
 
 /**
- * "declared an air defense zone over the sea, forcing airliners to …": a
+ * "declared a no-anchor zone over the bay, forcing trawlers to …": a
  * participle clause after an object is the writer's comment on the act (a cue
  * participle opens a claim of its own; "including" and the like are prepositions).
  */
@@ -1472,7 +1472,7 @@ function trailingParticiple(toks: Token[], s: number, i: number): boolean {
 
 const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|weeks|month|months|year|years|weekend|recent|past|last|this|next|the|a|few|several|\d+(st|nd|rd|th)?|early|late|earlier|later|ago)$/;
 
-/** "announced his candidacy in June 2015", "attacked the plan in recent months": a closing time adjunct of the cue. */
+/** "announced her bid in March 2019", "attacked the levy in recent months": a closing time adjunct of the cue. */
 function temporalTail(toks: Token[], i: number, e: number): boolean {
   if (!/^(in|on|during|since|over|earlier|last|this|late)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0 || e - i > 6) return false;
   const rest = toks.slice(i + 1, e).filter((t) => t.w !== ',' && t.w !== '.');
@@ -1481,7 +1481,7 @@ function temporalTail(toks: Token[], i: number, e: number): boolean {
 
 const CHANNELS = /^(interview|interviews|statement|speech|tweet|tweets|letter|op-ed|email|e-mail|post|column|article|book|memo|debate|appearance|address|remarks|essay|editorial|broadcast|podcast|conference|call|video|message|posting|rally|hearing|testimony)$/;
 
-/** "… in an interview published Saturday": the channel of the cue, not part of the content. */
+/** "… in an interview released Friday": the channel of the cue, not part of the content. */
 function channelAdjunct(toks: Token[], i: number, e: number): boolean {
   if (!/^(in|during)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0) return false;
   if (!/^(a|an|his|her|their|its|the|this|that|our|my)$/.test(toks[i + 1]?.lw ?? '')) return false;
@@ -1493,14 +1493,14 @@ function channelAdjunct(toks: Token[], i: number, e: number): boolean {
 }
 
 /**
- * "vowed to repeal the Hyde Amendment, a longstanding federal provision …",
- * "said she should face no charges, a recommendation Lynch adopted": the
+ * "vowed to repeal the Dock Act, a longstanding local provision …",
+ * "said he should face no fine, a recommendation the board adopted": the
  * writer's appositive closing a content is not part of it; one that more
- * content follows ("cited Johnson, an heir to …, as someone who …") is.
+ * content follows ("cited Lund, an heir to …, as someone who …") is.
  */
 function closingAppositive(toks: Token[], s: number, i: number, e: number): boolean {
   if (toks[i + 1]!.quote >= 0) return false;
-  // "said when she was earning $24,000, a boss invited her …": after a fronted subordinate clause "a …" is the subject
+  // "said when she was new at the port, a manager offered her …": after a fronted subordinate clause "a …" is the subject
   let c = i - 1;
   while (c > s && toks[c]!.w !== ',') c--;
   const lead = toks[c]!.w === ',' || toks[c]!.lw === 'that' ? c + 1 : c;
@@ -1513,7 +1513,7 @@ function closingAppositive(toks: Token[], s: number, i: number, e: number): bool
   return true;
 }
 
-/** ", but the campaign refused …" (a second cue verb is left to splitCoordinated). */
+/** ", but the council refused …" (a second cue verb is left to splitCoordinated). */
 function newClauseAfterObject(toks: Token[], i: number, e: number): boolean {
   if (toks[i]!.lw !== 'but' || toks[i - 1]!.w !== ',') return false;
   return !toks.slice(i + 1, Math.min(e, i + 12)).some((x) => VERB_FORMS.has(x.lw));
@@ -1530,7 +1530,7 @@ function clauseSoFar(toks: Token[], s: number, e: number): boolean {
   return false;
 }
 
-/** ", referring to the party's convention, where …": the referent is one noun phrase, up to the next comma. */
+/** ", referring to the harbour festival, where …": the referent is one noun phrase, up to the next comma. */
 function referEnd(toks: Token[], lemma: string, s: number, e: number): number {
   if (lemma !== 'refer') return e;
   let appositives = 0;
@@ -1555,7 +1555,7 @@ function splitParticiple(toks: Token[], c: RawClaim): RawClaim[] {
     const t = toks[i]!;
     // ", adding …" — or "…,” adding …" with the comma inside the quotation
     const quoteEnd = (t.kind === 'closeQuote' || t.kind === 'quote') && toks[i - 1]!.w === ',';
-    // "… called her son a hero before explaining why …": no comma before a temporal preposition
+    // "… called the rescue a triumph before explaining why …": no comma before a temporal preposition
     const before = /^(before|after)$/.test(t.lw) && t.quote < 0 && PARTICIPLE_CUES.has(toks[i + 1]!.lw);
     if (!quoteEnd && !before && (t.w !== ',' || t.quote >= 0)) continue;
     let h = before ? i : i + 1;
@@ -1579,7 +1579,7 @@ function tryColon(toks: Token[], first: number, end: number, last: number): RawC
     if (t.w !== ':') continue;
     const nx = toks[k + 1];
     if (!nx) return null;
-    // "Name: …" at the start of a sentence, or after a dash ("HEADLINE - Jeffrey M. Jones: “…”")
+    // "Name: …" at the start of a sentence, or after a dash ("HEADLINE - Ada M. Lind: “…”")
     const src = npBack(toks, k, first);
     if (src === null || (src !== first && !/^(-|—|–|--)$/.test(toks[src - 1]!.w)) || k - src > 7) return null;
     if (/^(editor|note|update|updated|photo|image|video|related|source|read|full|abstract|watch|listen|correction|clarification|disclosure|question|answer|q|a|by|posted|tags|filed|contact|email|share|see)$/i.test(toks[src]!.lw)) return null;
@@ -1590,17 +1590,17 @@ function tryColon(toks: Token[], first: number, end: number, last: number): RawC
     const label = toks.slice(src, k).filter((x) => x.kind === 'word');
     if (label.some((x) => (!isCap(x) && !/^(of|the|and|de|van|von|al|bin|la|le|du|'s|’s)$/.test(x.lw)) || COLON_LABELS.test(x.lw) || (VERB_FORMS.has(x.lw) && !NOUNISH.has(x.lw)) || /^(here|still|remember|revealed|good|big|one|update|updates|breaking|live|watch|exclusive)$/.test(x.lw))) return null;
     if (toks[k + 1]?.w === '/') return null;
-    // "Nevada: Adam Khan, Andres Ramirez, …" is a list, not a statement
+    // "Dravna: Ola Berg, Ines Moss, …" is a list, not a statement
     if (toks.slice(k + 1, last).filter((x) => x.w === ',').length >= 4 && (!looksClausal(toks, k + 1, last) || nameList(toks, k + 1, last))) return null;
     const content = trimLeft(toks, k + 1, last);
-    // "Cruz: Just hang on": a headline label with a three-word tail is rarely a statement
+    // "Pike: Just hold on": a headline label with a three-word tail is rarely a statement
     if (last - content < 4) return null;
     return makeClaim(toks, [src, k], [k, k + 1], [[content, last]], k, ':');
   }
   return null;
 }
 
-/** "Tim Albrecht, Brad Anderson, Rob Barron, …": most comma-separated items are short capitalized names. */
+/** "Ola Berg, Ines Moss, Tor Lund, …": most comma-separated items are short capitalized names. */
 function nameList(toks: Token[], s: number, e: number): boolean {
   let items = 0;
   let names = 0;
@@ -1621,7 +1621,7 @@ function nameList(toks: Token[], s: number, e: number): boolean {
  * "X on Y: …" were measured: they gain on train and lose on dev.)
  */
 function tryHeadlineColon(toks: Token[], first: number, last: number): RawClaim | null {
-  // "… all along -More from Jones: “…”": a dash may open the label, mid-sentence
+  // "… from the start -More from Berg: “…”": a dash may open the label, mid-sentence
   for (let i = first; i < last - 3; i++) {
     if (/^(-|—|–)$/.test(toks[i]!.w) && toks[i + 1]!.lw === 'more' && toks[i + 2]!.lw === 'from') { first = i + 1; break; }
   }
@@ -1639,13 +1639,13 @@ function tryHeadlineColon(toks: Token[], first: number, last: number): RawClaim 
 }
 
 /**
- * The subject of a sentence for a coordinated cue ("Gary Emineth, a former
- * chairman, became a delegate and said …"): the noun phrase (with its
+ * The subject of a sentence for a coordinated cue ("Nils Haug, a former
+ * chairman, became a trustee and said …"): the noun phrase (with its
  * appositives) before the first finite verb.
  */
 function sentenceSubject(toks: Token[], first: number, limit: number): TokRange | null {
   let s = first;
-  // "And then Trump went …": leading connectives without a comma of their own
+  // "And then Pike went …": leading connectives without a comma of their own
   while (s < limit - 1 && /^(and|but|so|yet|then|also|still)$/.test(toks[s]!.lw) && toks[s + 1]!.kind === 'word') s++;
   while (s < limit && INTRO_WORDS.has(toks[s]!.lw) && !isCap(toks[s + 1])) {
     // skip a leading adverbial up to its comma
@@ -1657,7 +1657,7 @@ function sentenceSubject(toks: Token[], first: number, limit: number): TokRange 
   while (e < limit) {
     const t = toks[e]!;
     if (t.w === '(') {
-      // "Sen. Chuck Grassley (R-Iowa)": a bracket inside the name
+      // "Sen. Ann Cole (R-Ore.)": a bracket inside the name
       let j = e + 1;
       while (j < limit && toks[j]!.w !== ')' && j - e < 8) j++;
       if (j < limit && toks[j]!.w === ')') { e = j + 1; continue; }
@@ -1675,7 +1675,7 @@ function sentenceSubject(toks: Token[], first: number, limit: number): TokRange 
 }
 
 /**
- * "Carson admitted X, but said Y": a second cue coordinated with the first
+ * "Holm admitted X, but said Y": a second cue coordinated with the first
  * one opens a second claim by the same source.
  */
 function splitCoordinated(p: Paragraph, claims: RawClaim[]): RawClaim[] {
@@ -1686,7 +1686,7 @@ function splitCoordinated(p: Paragraph, claims: RawClaim[]): RawClaim[] {
   for (let i = s + 2; i < e - 2; i++) {
     const t = toks[i]!;
     if (t.quote >= 0 || !/^(and|but|while|whereas)$/.test(t.lw)) continue;
-    // "… and one in four said Y": a new subject of up to five words before the second cue
+    // "… and one in five said Y": a new subject of up to five words before the second cue
     let n = i + 1;
     while (n < e && n - i <= 9 && toks[n]!.kind === 'word' && toks[n]!.quote < 0 && !VERB_FORMS.has(toks[n]!.lw) && !FINITE.has(toks[n]!.lw) && !AUXILIARIES.has(toks[n]!.lw)) n++;
     const subject: TokRange | null = n > i + 1 ? [i + 1, n] : null;
@@ -1719,7 +1719,7 @@ function withTrailingParticiple(toks: Token[], c: RawClaim, last: number): RawCl
     const t = toks[i]!;
     if (t.quote >= 0) return [c];
     if (t.w !== ',') continue;
-    // "…,'' she said, but added that …": a coordinated past-tense cue of the same source
+    // "…,'' she said, but noted that …": a coordinated past-tense cue of the same source
     const coordinated = /^(and|but)$/.test(toks[i + 1]!.lw) && /(ed|said|told|wrote)$/.test(toks[i + 2]!.lw) && INVERTIBLE.has(VERB_FORMS.get(toks[i + 2]!.lw) ?? '');
     const h = coordinated ? i + 2 : i + 1;
     const lemma = coordinated ? VERB_FORMS.get(toks[h]!.lw) : PARTICIPLE_CUES.get(toks[h]!.lw);

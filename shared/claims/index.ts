@@ -32,7 +32,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
   const resolver = new SpeakerResolver();
   // the last claim, while quotes with no cue of their own may still continue it
   let previous: { raw: RawClaim; claim: Claim; p: Paragraph; extra: Span[] } | null = null;
-  // claims whose content is a bare adverbial ("apologized the next day"), kept only if a quote continues them
+  // claims whose content is a bare adverbial ("apologized the following week"), kept only if a quote continues them
   const adverbial = new Set<Claim>();
   // the last paragraph when it was a bare quotation that no claim took up
   let loneQuote: Span | null = null;
@@ -48,7 +48,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
     const claimsBefore = out.length;
     const extraBefore = previous?.extra.length ?? 0;
     let firstSentence = true;
-    // "TAPPER: And obviously, …": a speaker label at the paragraph start owns the whole paragraph
+    // "MOSS: And obviously, …": a speaker label at the paragraph start owns the whole paragraph
     let label: { raw: RawClaim; claim: Claim } | null = null;
     for (const sent of p.sentences) {
       observeNames(p, sent.first, sent.end, resolver);
@@ -106,7 +106,7 @@ export function extractClaims(text: string, options: ExtractClaimsOptions = {}):
 }
 
 /**
- * "“… the top 1 percent.”" ⏎ "- Bernie Sanders": a dash line with a short name
+ * "“… the whole harbour.”" ⏎ "- Mia Roe": a dash line with a short name
  * under a quotation paragraph names its speaker (fact-check and quote-box layouts).
  */
 function dashByline(text: string, p: Paragraph, quote: Span, resolver: SpeakerResolver): Claim | null {
@@ -192,7 +192,7 @@ function toClaim(text: string, p: Paragraph, raw: RawClaim, resolver: SpeakerRes
   return claim;
 }
 
-/** Inner attributions inside an indirect content ("a source denied X, Reuters reported"). */
+/** Inner attributions inside an indirect content ("a source denied X, the Courier reported"). */
 function nestedClaims(p: Paragraph, raw: RawClaim): RawClaim[] {
   if (raw.content.length !== 1) return [];
   const [s, e] = raw.content[0]!;
@@ -214,7 +214,7 @@ function isWholeQuote(p: Paragraph, first: number, end: number): boolean {
 /**
  * A sentence that goes on quoting: a quotation from start to end, maybe after a
  * connective and with a short narrative piece inside ("But “… It helps.”",
- * "“This was an example of Obama” and his team “just quietly deciding …”").
+ * "“This was a case of Pike” and his crew “just quietly agreeing …”").
  */
 function continuesQuote(p: Paragraph, first: number, end: number): boolean {
   const toks = p.tokens;
@@ -223,8 +223,8 @@ function continuesQuote(p: Paragraph, first: number, end: number): boolean {
   let e = end;
   while (e > s + 1 && toks[e - 1]!.quote < 0 && /^[.,;:!?]$/.test(toks[e - 1]!.w)) e--;
   if (toks[e - 1]!.quote >= 0) return true;
-  // "“They agree with him, but they aren't there yet” to support him": a short tail after the quotation,
-  // not a speaker tag ("… ,” an angry Hollande retaliated")
+  // "“They like the plan, but they aren't ready yet” to back it": a short tail after the quotation,
+  // not a speaker tag ("… ,” an angry Lindqvist retaliated")
   const q = p.quotes[toks[s]!.quote]!;
   return q.closed && e - q.last <= 8 && !toks.slice(q.last + 1, e).some((t) => t.quote >= 0 || VERB_FORMS.has(t.lw) || /ed$/.test(t.lw));
 }

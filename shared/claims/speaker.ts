@@ -1,6 +1,6 @@
 /**
  * Speaker names: the core name of a source phrase, its type, and resolution of
- * pronouns and short forms ("he", "the Observatory", "Moren") to a full name
+ * pronouns and short forms ("he", "the Institute", "Lindqvist") to a full name
  * mentioned earlier in the article.
  */
 import type { SpeakerType } from '../types.ts';
@@ -51,7 +51,7 @@ export function coreName(source: string): string {
   if (comma > 0) {
     const head = s.slice(0, comma).trim();
     const rest = s.slice(comma + 1).replace(/,\s*$/, '').trim();
-    // "Her senior policy adviser, Jake Sullivan," → the proper name is the second part
+    // "Her senior policy adviser, Ola Berg," → the proper name is the second part
     if (!/\b\p{Lu}/u.test(head.replace(/^\p{Lu}/u, '')) && /^\p{Lu}/u.test(rest) && rest.split(' ').length <= 4) s = rest;
     else s = head;
   }
@@ -83,7 +83,7 @@ export function properName(phrase: string): string | null {
   if (best.length === 0) return null;
   // a sentence-initial determiner and a "Britain-based" modifier are not part of the name
   while (best.length > 1 && (/^(The|A|An|This|That|These|Those|Its|His|Her|Their|Our|And|But|So|Also|Yet|Or|Then|Still|However|Meanwhile|Now|When|While|If|As|After|Before|In|On|At)$/.test(best[0]!) || /-(?:based|backed|led|run|owned|born)$/.test(best[0]!))) best = best.slice(1);
-  // "Syrian anti-regime fighters": a nationality adjective before common nouns is not a name
+  // "Danish harbour workers": a nationality adjective before common nouns is not a name
   if (best.length === 1 && /(?:an|ese|ish|i)$/.test(best[0]!) && new RegExp('^' + best[0] + '\\s+\\p{Ll}', 'u').test(phrase.replace(/^(?:the|a|an)\s+/i, ''))) return null;
   // a sentence-initial common noun ("Officials", "Rebels") is not a name
   if (best.length === 1 && best[0] === words[0] && (QUANTIFIER.test(best[0]!) || ARTEFACT.test(best[0]!) || GROUP.test(best[0]!) || ANONYMOUS.test(best[0]!) || COMMON_ORG.test(best[0]!) || GOVERNMENT.test(best[0]!) && !/^(Congress|Kremlin|Pentagon|Parliament)$/.test(best[0]!))) return null;
@@ -95,7 +95,7 @@ export function classify(phrase: string, name: string | null): SpeakerType {
   const p = phrase.toLowerCase();
   const n = (name ?? '').toLowerCase();
   if (PERSON_PRONOUNS.has(p)) return 'person';
-  // "the opposition Syrian National Army": an armed group outside the state is a group, whatever its name says
+  // "the opposition Free Dravna Army": an armed group outside the state is a group, whatever its name says
   if (NON_STATE.test(p)) return 'group';
   if (n) {
     if (MEDIA.test(n)) return 'media';
@@ -153,15 +153,15 @@ export class SpeakerResolver {
     }
     const core = coreName(raw);
     let proper = stripTitles(properName(core.replace(/^\S+-(?:based|backed|led|run|owned)\s+/, '')));
-    // "several Clinton supporters": a name used as a modifier of a plural noun
+    // "several Lindqvist supporters": a name used as a modifier of a plural noun
     if (proper && new RegExp(proper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\s+\\p{Ll}+s$', 'u').test(core)) proper = null;
     let type = classify(core, proper);
     if (proper && (type === 'anonymous' || type === 'group') && !proper.includes(' ') && /(?:an|ese|ish|i)$/.test(proper)) {
-      // "a Russian military source": the nationality is not the speaker's name
+      // "a Danish naval source": the nationality is not the speaker's name
       proper = null;
       type = classify(core, null);
     }
-    // a common-noun source ("a military source cited by agencies") keeps its head phrase
+    // a common-noun source ("a naval source cited by the Courier") keeps its head phrase
     let name = proper ?? core.replace(/\s+(?:cited|quoted|familiar|close|speaking|who)\b.*$/, '');
     const full = this.findFull(proper ?? core, at, !proper);
     if (full) {
@@ -195,7 +195,7 @@ export class SpeakerResolver {
     return null;
   }
 
-  /** An earlier, longer name that contains this short form ("Observatory", "Moren", "ministry"). */
+  /** An earlier, longer name that contains this short form ("Institute", "Lindqvist", "ministry"). */
   private findFull(short: string, at: number, common: boolean): Mention | null {
     const s = short.replace(TITLES, '').trim();
     if (!s) return null;

@@ -108,7 +108,7 @@ export function markQuotes(tokens: Token[]): QuoteRegion[] {
   return regions;
 }
 
-/** "…here,“ said Clyburn": an opening mark right after punctuation and before a space closes the open quote. */
+/** "…here,“ said Holm": an opening mark right after punctuation and before a space closes the open quote. */
 function slipClose(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1]!;
   const next = tokens[i + 1];
@@ -127,7 +127,7 @@ export function splitSentences(tokens: Token[]): Sentence[] {
   let first = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    // a line break after an introducing colon ("Benning wrote:" ⏎ “…”) does not end the sentence
+    // a line break after an introducing colon ("Lund wrote:" ⏎ “…”) does not end the sentence
     if (t.lineStart && i > first && !(tokens[i - 1]!.w === ':' && t.kind !== 'word')) {
       out.push({ first, end: i });
       first = i;
@@ -147,11 +147,11 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     // inside a quotation that goes on after this point
     if (tokens[j - 1]!.quote >= 0 && tokens[j - 1]!.quote === next.quote) continue;
     if (next.kind === 'word' && !/^[\p{Lu}\p{N}]/u.test(next.w)) continue;
-    // "Tampa, Fla., who …", "(D-S.C.), a member …": no sentence starts with a comma
+    // "Salem, Ore., who …", "(D-Ore.), a member …": no sentence starts with a comma
     if (next.w === ',') continue;
-    // "“… Trump!” US Senator Jeff Sessions said as he …": a tag after a quotation ending in ! or ? stays with it
+    // "“… Roe!” State Senator Ann Cole said as she …": a tag after a quotation ending in ! or ? stays with it
     if (t.quote >= 0 && (t.w === '!' || t.w === '?') && tagFollows(tokens, j)) continue;
-    // "“… the race.” Smith said.": a bare tag sentence after a quotation ending in a full stop stays with it
+    // "“… the vote.” Berg said.": a bare tag sentence after a quotation ending in a full stop stays with it
     if (t.quote >= 0 && t.w === '.' && tokens[j - 1]!.quote === t.quote && bareTagFollows(tokens, j)) continue;
     if (t.w === '.' && i > 0) {
       const prev = tokens[i - 1]!;
