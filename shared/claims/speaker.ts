@@ -12,6 +12,18 @@ export interface Mention {
   at: number;
 }
 
+/** The lower-cased words of each mentioned name, split once: resolution compares them for every source. */
+const nameWords = new Map<string, string[]>();
+function wordsOf(name: string): string[] {
+  let w = nameWords.get(name);
+  if (!w) {
+    if (nameWords.size > 50_000) nameWords.clear();
+    w = name.toLowerCase().split(/\s+/);
+    nameWords.set(name, w);
+  }
+  return w;
+}
+
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'his']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'we', 'us']);
 const THING_PRONOUNS = new Set(['it', 'its']);
@@ -91,6 +103,12 @@ export function properName(phrase: string): string | null {
   return /^(The|A|An|He|She|It|They|We|I|His|Her|Their|But|And)$/.test(name) ? null : name;
 }
 
+/** "several Lindqvist supporters": the name is followed by one lower-case plural noun that ends the phrase. */
+function modifiesPlural(core: string, proper: string): boolean {
+  const m = /\s+(\p{Ll}+s)$/u.exec(core);
+  return m !== null && core.slice(0, m.index).endsWith(proper);
+}
+
 export function classify(phrase: string, name: string | null): SpeakerType {
   const p = phrase.toLowerCase();
   const n = (name ?? '').toLowerCase();
@@ -154,7 +172,7 @@ export class SpeakerResolver {
     const core = coreName(raw);
     let proper = stripTitles(properName(core.replace(/^\S+-(?:based|backed|led|run|owned)\s+/, '')));
     // "several Lindqvist supporters": a name used as a modifier of a plural noun
-    if (proper && new RegExp(proper.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\s+\\p{Ll}+s$', 'u').test(core)) proper = null;
+    if (proper && modifiesPlural(core, proper)) proper = null;
     let type = classify(core, proper);
     if (proper && (type === 'anonymous' || type === 'group') && !proper.includes(' ') && /(?:an|ese|ish|i)$/.test(proper)) {
       // "a Danish naval source": the nationality is not the speaker's name
@@ -206,7 +224,7 @@ export class SpeakerResolver {
       const m = this.mentions[i]!;
       if (m.at > at) continue;
       if (m.name.length <= s.length) continue;
-      const mw = m.name.toLowerCase().split(/\s+/);
+      const mw = wordsOf(m.name);
       const ok = words.every((w) => mw.includes(w.toLowerCase()));
       if (!ok) continue;
       if (common && words.length === 1 && !/^\p{Lu}/u.test(m.name)) continue;
