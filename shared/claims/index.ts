@@ -14,7 +14,7 @@ import { SpeakerResolver, classify, properName, stripTitles } from './speaker.ts
 import { buildParagraph, paragraphRanges, type Paragraph, type Token } from './tokens.ts';
 
 /** Bump when extraction output for the same text may change. */
-export const CLAIMS_VERSION = 'claims-0.2.3';
+export const CLAIMS_VERSION = 'claims-0.3.0';
 
 export interface ExtractClaimsOptions {
   /** The article's paragraphs, in order, each a substring of `text`. */
