@@ -1094,7 +1094,8 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   // "He said X, and when asked …, he said no": a lead that opens with its own "Name said" is a claim of its own
   if (toks[content[0]]!.quote < 0 && leadsWithTag(toks, content[0], content[1])) return null;
   // "The harbour job marks his return …, one friend said.": what comes before a closing say/tell/add/note tag is a statement
-  const bareTag = tail.length === 0 && afterCue >= last && /^(say|tell|add|note)$/.test(lemma);
+  // (only with the source before the verb: in "X, said the estimate ignored …" the words after "said" are a clause, not a source)
+  const bareTag = tail.length === 0 && afterCue >= last && src[1] <= cs && /^(say|tell|add|note)$/.test(lemma);
   // "Plans to raise fares, he added, would hurt …": a clause split around the tag; its lead may be a bare subject
   const splitClause = tail.length > 0 && toks[afterCue]?.w === ',' && toks[tail[0]![0]]!.quote < 0;
   if (!bareTag && !splitClause && !looksClausal(toks, content[0], content[1])) return null;

@@ -46,6 +46,18 @@ describe('negation', () => {
   });
 });
 
+describe('tags after the content', () => {
+  it('reads a closing "one friend said." tag with a lead that has no recognised verb', () => {
+    const c = only('The harbour job marks his return to the town, one friend said.');
+    expect(c).toMatchObject({ source: { text: 'one friend' }, content: { text: 'The harbour job marks his return to the town' } });
+  });
+
+  it('does not read a clause after "said" as an inverted source', () => {
+    const c = only('Their spokeswoman, Mia Roe, said the savings estimate ignored the cost of extra buses.');
+    expect(c).toMatchObject({ source: { text: 'Their spokeswoman, Mia Roe,' }, content: { text: 'the savings estimate ignored the cost of extra buses' } });
+  });
+});
+
 describe('speaker resolution', () => {
   const text = [
     'Elena Moren, the director of the North Sea Observatory, opened the meeting.',
