@@ -139,6 +139,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   // "a scheme called Safe Harbour", "a trick called the double step": a naming participle
   if (t.lw === 'called' && prev && prev.kind === 'word' && !isCap(prev) && !SUBJECT_PRONOUNS.has(prev.lw) && !AUXILIARIES.has(prev.lw) && toks.slice(Math.max(first, i - 4), i - 1).some((x) => /^(a|an)$/.test(x.lw)) && !(next && /^(for|on|upon|out)$/.test(next.lw))) return null;
   if (t.lw === 'called' && namingAfterIndefinite(toks, i, first)) return null;
+  // "called off the strike", "calls up a friend": a phrasal verb (cancel, telephone), not a saying
+  if (lemma === 'call' && next && /^(off|into|up|back|around)$/.test(next.lw)) return null;
   // "talked about", "spoke of": topic verbs count only with their preposition
   if ((lemma === 'talk' || lemma === 'speak') && !(next && /^(about|of)$/.test(next.lw))) return null;
   if (NOUNISH.has(t.lw)) {
