@@ -141,6 +141,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (t.lw === 'called' && namingAfterIndefinite(toks, i, first)) return null;
   // "called off the strike", "calls up a friend": a phrasal verb (cancel, telephone), not a saying
   if (lemma === 'call' && next && /^(off|into|up|back|around)$/.test(next.lw)) return null;
+  // "a ruling that threatens the levy", "it threatened to stall the pier": a non-human subject makes "threaten" a risk, not a warning
+  if (lemma === 'threaten' && /^(it|that|which|this)$/.test(toks[verbGroupStart(toks, i, first) - 1]?.lw ?? '')) return null;
   // "talked about", "spoke of": topic verbs count only with their preposition
   if ((lemma === 'talk' || lemma === 'speak') && !(next && /^(about|of)$/.test(next.lw))) return null;
   if (NOUNISH.has(t.lw)) {
