@@ -143,6 +143,8 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   if (lemma === 'call' && next && /^(off|into|up|back|around)$/.test(next.lw)) return null;
   // "a ruling that threatens the levy", "it threatened to stall the pier": a non-human subject makes "threaten" a risk, not a warning
   if (lemma === 'threaten' && /^(it|that|which|this)$/.test(toks[verbGroupStart(toks, i, first) - 1]?.lw ?? '')) return null;
+  // "Voters who say the levy is fair were split …": a restrictive relative inside the sentence's subject describes who is counted
+  if (restrictiveInSubject(toks, verbGroupStart(toks, i, first), first)) return null;
   // "talked about", "spoke of": topic verbs count only with their preposition
   if ((lemma === 'talk' || lemma === 'speak') && !(next && /^(about|of)$/.test(next.lw))) return null;
   if (NOUNISH.has(t.lw)) {
@@ -200,6 +202,13 @@ function namingAfterIndefinite(toks: Token[], i: number, first: number): boolean
     if (x.lw === 'one' && j > first && toks[j - 1]!.lw === 'including') return true;
   }
   return false;
+}
+
+/** "(Those | Most voters | Residents) who …" opening the sentence, with no comma before "who" and no verb before it. */
+function restrictiveInSubject(toks: Token[], vgs: number, first: number): boolean {
+  const who = vgs - 1;
+  if (who - 1 < first || toks[who]!.lw !== 'who' || who - first > 6) return false;
+  return toks.slice(first, who).every((x) => x.kind === 'word' && x.quote < 0 && !FINITE.has(x.lw) && !IRREGULAR_PAST.has(x.lw) && !PRESENT_VERBS.has(x.lw) && !VERB_FORMS.has(x.lw) && !/[^e]ed$|ing$/.test(x.lw));
 }
 
 /** The word after a cue opens an object, a complement or a quotation ("calls Roe", "calls him", "notes that"). */
