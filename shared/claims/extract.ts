@@ -937,7 +937,8 @@ function subordinateParticiple(toks: Token[], first: number, subEnd: number, las
   let h = cs;
   if (/ly$/.test(toks[h]!.lw)) h++;
   const lemma = PARTICIPLE_CUES.get(toks[h]?.lw ?? '');
-  if (!lemma || h >= subEnd) return null;
+  // "Pointing to the tide tables, Roe said …": the pointed-at evidence frames the main clause's statement
+  if (!lemma || h >= subEnd || (lemma === 'point' && subEnd + 1 < last && toks.slice(subEnd + 1, last).some((t) => VERB_FORMS.has(t.lw) && t.quote < 0))) return null;
   const ce = cueEnd(toks, h, subEnd);
   const src = sentenceSubject(toks, subEnd + 1, last);
   const e = trimRight(toks, ce, subEnd);
