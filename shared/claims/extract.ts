@@ -171,9 +171,25 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     const nounThenClause = prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (/^(that|he|she|they|it|we|i|there|him|her|them|himself|herself)$/.test(next.lw) || next.kind === 'openQuote' || next.kind === 'quote' || (lemma === 'call' && isCap(next)) || (CUE_NOUNS.has(prev.lw) && t.lw === 'saying'));
     // "with Jonas Pike calling the plan a blunder": a naming participle right after its subject
     const namingAfterNoun = t.lw === 'calling' && prev !== undefined && prev.kind === 'word' && !FUNCTION_WORDS.has(prev.lw) && next !== undefined && (isCap(next) || /^(him|her|them|it|himself|herself|themselves|itself|the|his|their|on|for)$/.test(next.lw));
-    if (!prev || !(nounThenClause || namingAfterNoun || prev.w === ',' || /^[—–]$/.test(prev.w) || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
+    if (!prev || !(nounThenClause || namingAfterNoun || withAbsolute(toks, i, first) || prev.w === ',' || /^[—–]$/.test(prev.w) || prev.lw === 'by' || prev.lw === 'while' || prev.lw === 'and' || prev.lw === 'after' || prev.lw === 'before' || AUXILIARIES.has(prev.lw))) return null;
   }
   return lemma;
+}
+
+/**
+ * "…, with 40 percent of residents saying the levy is fair": an absolute
+ * construction whose subject is the noun phrase between "with" and the participle.
+ */
+function withAbsolute(toks: Token[], i: number, first: number): boolean {
+  const next = toks[i + 1];
+  // only verbs of saying to a listener or of stating: "with polls showing", "with ads attacking" mostly misplace the source
+  if (!next || next.kind !== 'word' || !/^(saying|telling|noting|asking|arguing|insisting|warning)$/.test(toks[i]!.lw) || /^(to|as|in|at|on|with|about|of)$/.test(next.lw)) return false;
+  for (let j = i - 1; j >= Math.max(first, i - 8); j--) {
+    const x = toks[j]!;
+    if (x.lw === 'with') return j < i - 1 && !/^(what|who|which|that|him|her|them|it|me|us|you)$/.test(toks[j + 1]!.lw);
+    if (x.quote >= 0 || CLAUSE_PUNCT.has(x.w) || FINITE.has(x.lw) || AUXILIARIES.has(x.lw) || (VERB_FORMS.has(x.lw) && !NOUNISH.has(x.lw))) return false;
+  }
+  return false;
 }
 
 /** A word that can sit between an article and a noun but cannot be a plural or pronoun subject. */
@@ -356,6 +372,8 @@ function npBack(toks: Token[], e: number, first: number): number | null {
       break;
     }
     if (SOURCE_STOPS.has(t.lw) && !(t.lw === 'that' && n === 0)) break;
+    // "…, with 40 percent of residents saying …": an absolute participle's subject starts after "with"
+    if (t.lw === 'with' && n > 0 && /ing$/.test(toks[e]?.lw ?? '')) break;
     if ((t.lw === 'and' || t.lw === 'or') && !(isCap(toks[i + 1]) && isCap(toks[i - 1]))) break;
     // "in what one neighbour has dubbed X": a free relative's subject starts after "what"
     if (t.lw === 'but' || (t.lw === 'what' && n > 0)) break;
