@@ -254,6 +254,8 @@ function verbGroupStart(toks: Token[], head: number, first: number): number {
   while (s - 1 >= first) {
     const p = toks[s - 1]!;
     if (p.quote >= 0) break;
+    // "Will wrote", "May said": a modal takes a bare verb, so before a past or -s form it is a first name
+    if (/^(will|may|can)$/.test(p.lw) && isCap(p) && !isMonthMay(toks, s - 1) && (/(ed|s)$|^(said|told|wrote)$/.test(toks[s]!.lw) || IRREGULAR_PAST.has(toks[s]!.lw))) break;
     if (AUXILIARIES.has(p.lw) || (/ly$/.test(p.lw) && p.lw.length > 4 && !isCap(p) && !/^(only|early|july|italy|family|ally|rally|supply|likely|daily|weekly|monthly|holy|reply|apply)$/.test(p.lw))) s--;
     else break;
   }
