@@ -745,6 +745,17 @@ function tryAsked(toks: Token[], first: number, end: number, found: RawClaim[]):
   return null;
 }
 
+/**
+ * "Pike says it shows the gap, which stood at 263, according to the Courier":
+ * when the attributed fact is only the trailing clause, the lead before it keeps
+ * its own claims.
+ */
+function accordingLead(p: Paragraph, first: number, according: RawClaim): RawClaim[] {
+  const cs = according.content[0]?.[0];
+  if (according.content.length !== 1 || cs === undefined || cs - 1 <= first + 2 || cs > according.cue[0]) return [];
+  return extractSentence(p, { first, end: cs - 1 });
+}
+
 function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   const toks = p.tokens;
   const { first, end } = sent;
@@ -752,7 +763,7 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   const last = trimRight(toks, first, end);
 
   const according = tryAccording(toks, first, end, last);
-  if (according) return [according];
+  if (according) return [...accordingLead(p, first, according), according];
 
   const cands: Array<{ head: number; lemma: string }> = [];
   for (let i = first; i < end; i++) {
