@@ -111,7 +111,9 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
   // "the main question", "a loud whisper", "a bitter dispute": a base form after an article and one
   // singular word is a noun (a singular subject would need "says"; plurals end in -s)
   // ("Residents living near the pier say", "Did the audit find": the article may open a longer subject)
-  if (t.lw === lemma && prev && i - 2 >= first && /^(a|an|the|this|that|every|each|no|another)$/.test(toks[i - 2]!.lw) && singularModifier(prev) && !(i - 3 >= first && /^(of|on|in|for|at|with|from|by|about|over|among|to|do|does|did|will|would|can|could|should)$/.test(toks[i - 3]!.lw))) return null;
+  // ("“…,” the email read": right after a quotation the past "read" tags it)
+  const taggedPast = lemma === 'read' && i - 3 >= first && isQuoteTok(toks[i - 3]);
+  if (t.lw === lemma && prev && i - 2 >= first && !taggedPast && /^(a|an|the|this|that|every|each|no|another)$/.test(toks[i - 2]!.lw) && singularModifier(prev) && !(i - 3 >= first && /^(of|on|in|for|at|with|from|by|about|over|among|to|do|does|did|will|would|can|could|should)$/.test(toks[i - 3]!.lw))) return null;
   // forms that are mostly nouns or adjectives in news prose (measured precision on train below 0.2)
   if (/^(state|states|attack|attacks|maintains)$/.test(t.lw) || (t.lw === 'pledged' && /^delegates?$/.test(next?.lw ?? ''))) return null;
   // "reported from Dravna": a correspondent's location, not a report of a statement (measured precision on train: 0 of 9)
