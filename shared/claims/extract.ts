@@ -781,7 +781,7 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   // Inverted / postposed: "C, X said." "“C,” said X." "“A,” she said, “B.”"
   for (const c of cands) {
     const r = tryInverted(p, sent, c.head, c.lemma, last);
-    if (r) return [...leadClaims(p, first, r), ...withTrailingParticiple(toks, r, last)];
+    if (r) return [...leadClaims(p, first, r), ...withTrailingParticiple(toks, r, last), ...tagTimeClause(p, r, end)];
   }
   const asX = tryAsSaid(toks, first, end, last, cands) ?? tryFronted(toks, first, end, last, cands);
   if (asX) return [asX];
@@ -1742,6 +1742,23 @@ function splitCoordinated(p: Paragraph, claims: RawClaim[]): RawClaim[] {
     return [...claims.slice(0, -1), { ...c, content: [[s, firstEnd]] }, second];
   }
   return claims;
+}
+
+/**
+ * "“…,” Pike said in May, after the Harbour Authority announced it would close
+ * the pier": a time clause in the tag's adjunct holds a claim of its own.
+ */
+function tagTimeClause(p: Paragraph, c: RawClaim, end: number): RawClaim[] {
+  const toks = p.tokens;
+  for (let i = Math.max(c.cue[1], c.source?.[1] ?? 0); i < end - 2; i++) {
+    const t = toks[i]!;
+    if (t.quote >= 0 || CLAUSE_PUNCT.has(t.w)) return [];
+    if (!/^(after|when|before|since)$/.test(t.lw)) continue;
+    const subj = toks[i + 1]!;
+    if (subj.kind !== 'word' || subj.quote >= 0 || VERB_FORMS.has(subj.lw)) return [];
+    return extractSentence(p, { first: i + 1, end }).filter((x) => x.cue[0] > i + 1);
+  }
+  return [];
 }
 
 /** "“A,” he said, adding that B": the participle after an inverted tag is a second claim by the same source. */
