@@ -1308,6 +1308,8 @@ function tailAfter(toks: Token[], s: number, last: number): TokRange[] | null {
     }
     if (t.w === ',' && toks[i + 1] && /^(who|which|whose|where|adding|noting|referring|speaking|according|as|before|after|while|when|though|although|because|but|even|in|during|at|on)$/.test(toks[i + 1]!.lw)) return words <= 12 ? [] : null;
     if (t.w === ',' && words === 0 && toks[i + 1] && /ing$/.test(toks[i + 1]!.lw)) return [];
+    // "“…,” Pike said in May after the board announced …": a time clause ends the tag (it may hold a claim of its own)
+    if (i > s && /^(after|when|before|since)$/.test(t.lw) && words <= 8 && toks[i + 1]?.kind === 'word' && !VERB_FORMS.has(toks[i + 1]!.lw)) return [];
     if (t.kind === 'word') words++;
     if (t.lw === 'that' && words <= 3) return null;
     if (FINITE.has(t.lw) && t.lw !== "'s" && t.lw !== '’s' && !isMonthMay(toks, i)) return null;
