@@ -788,21 +788,23 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
 
   // "While not everything Pike says is true, Roe said …": skip cues in a leading subordinate clause
   let subEnd = first;
+  // ("And when the board asked …, Pike said …": a leading conjunction before the subordinator)
+  const sub = /^(and|but|so|yet)$/.test(toks[first]!.lw) && /^(while|although|though|if|because|when|whenever|since|after|before|unless|until)$/.test(toks[first + 1]?.lw ?? '') ? first + 1 : first;
   // ("In describing the levy as …, the auditors …": a prepositional participle clause as well)
-  if (/^(while|although|though|if|because|when|whenever|as|since|after|before|unless|until|whether)$/.test(toks[first]!.lw) || (/^(in|upon)$/.test(toks[first]!.lw) && PARTICIPLE_CUES.has(toks[first + 1]?.lw ?? '')) || PARTICIPLE_CUES.has(toks[first]!.lw)) {
-    subEnd = nextComma(toks, first, last);
+  if (/^(while|although|though|if|because|when|whenever|as|since|after|before|unless|until|whether)$/.test(toks[sub]!.lw) || (/^(in|upon)$/.test(toks[sub]!.lw) && PARTICIPLE_CUES.has(toks[sub + 1]?.lw ?? '')) || PARTICIPLE_CUES.has(toks[sub]!.lw)) {
+    subEnd = nextComma(toks, sub, last);
     if (subEnd >= last) subEnd = first;
   }
   if (subEnd > first) {
     // "While Berg said X, he …": the subordinate clause and the main clause are read apart
-    const a = extractSentence(p, { first: first + 1, end: subEnd });
+    const a = extractSentence(p, { first: sub + 1, end: subEnd });
     const b = extractSentence(p, { first: subEnd + 1, end });
     // "If only a few berths are at stake, the board said, it may stay away": around a parenthetical tag the condition belongs to the content
     const main = b[0];
-    if (a.length === 0 && main?.source?.[0] === subEnd + 1 && main.content.length === 1 && main.content[0]![0] > main.cue[0] && toks[main.cue[1]]?.w === ',' && /^(if|unless)$/.test(toks[first]!.lw)) {
-      main.content.unshift([first, trimRight(toks, first, subEnd)]);
+    if (a.length === 0 && main?.source?.[0] === subEnd + 1 && main.content.length === 1 && main.content[0]![0] > main.cue[0] && toks[main.cue[1]]?.w === ',' && /^(if|unless)$/.test(toks[sub]!.lw)) {
+      main.content.unshift([sub, trimRight(toks, sub, subEnd)]);
     }
-    const ing = a.length === 0 ? subordinateParticiple(toks, first, subEnd, last) : null;
+    const ing = a.length === 0 ? subordinateParticiple(toks, sub, subEnd, last) : null;
     if (ing) a.push(ing);
     if (a.length + b.length > 0) return [...a, ...b];
   }
@@ -1136,7 +1138,9 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   // "On May 4, during a visit to the marina, Pike boasted of his catch": a fronted adverbial is no content
   if (FRONTED.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0 && !RECIPIENT_VERBS.has(lemma) && objectFollows(toks, afterCue, last)) return null;
   // "Asked whether …, 60 percent said yes": the question is not the content
-  if (!splitClause && /^(asked|when|pressed|questioned|speaking|interviewed|responding|writing|after|before|while|although|though|because|since|once|until|unless|whereas)$/.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0) return null;
+  // ("And when asked …": after a leading conjunction as well)
+  const lead = /^(and|but)$/.test(toks[content[0]]!.lw) ? content[0] + 1 : content[0];
+  if (!splitClause && /^(asked|when|pressed|questioned|speaking|interviewed|responding|writing|after|before|while|although|though|because|since|once|until|unless|whereas)$/.test(toks[lead]!.lw) && toks[lead]!.quote < 0) return null;
   if (frontedAdjunct(toks, content)) return null;
   return makeClaim(toks, src, [cs, ce], [content, ...tail], head, lemma);
 }
