@@ -758,6 +758,23 @@ function accordingLead(p: Paragraph, first: number, according: RawClaim): RawCla
   return extractSentence(p, { first, end: cs - 1 });
 }
 
+/**
+ * "The talks were held at the pier, and when the Courier asked Pike about the
+ * levy, the mayor said …": a second clause opening with a subordinator after
+ * ", and" is read apart from the first (a tag after it does not own both).
+ */
+function coordinatedSubordinate(p: Paragraph, first: number, end: number, last: number): RawClaim[] | null {
+  const toks = p.tokens;
+  for (let k = first + 3; k < last - 4; k++) {
+    const t = toks[k]!;
+    if (t.quote >= 0 || t.w !== ',' || !/^(and|but)$/.test(toks[k + 1]!.lw) || !/^(when|while|after|before|because|although|though|if|since)$/.test(toks[k + 2]!.lw)) continue;
+    if (nextComma(toks, k + 3, last) >= last || !looksClausal(toks, first, k)) return null;
+    const out = [...extractSentence(p, { first, end: k }), ...extractSentence(p, { first: k + 2, end })];
+    return out.length > 0 ? out : null;
+  }
+  return null;
+}
+
 function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   const toks = p.tokens;
   const { first, end } = sent;
@@ -777,6 +794,9 @@ function extractMain(p: Paragraph, sent: Sentence): RawClaim[] {
   // (a comma before the first cue means a run-on subheading: "Mia Roe: Harbour fees Two years ago, Roe proposed …")
   const label = cands.length > 0 ? tryColon(toks, first, end, last) : null;
   if (label && cands.every((c) => c.head > label.cue[0]) && !toks.slice(label.cue[1], cands[0]!.head).some((t) => t.w === ',' && t.quote < 0)) return [label];
+
+  const halves = coordinatedSubordinate(p, first, end, last);
+  if (halves) return halves;
 
   // Inverted / postposed: "C, X said." "“C,” said X." "“A,” she said, “B.”"
   for (const c of cands) {
