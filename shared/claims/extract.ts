@@ -767,7 +767,7 @@ function coordinatedSubordinate(p: Paragraph, first: number, end: number, last: 
   const toks = p.tokens;
   for (let k = first + 3; k < last - 4; k++) {
     const t = toks[k]!;
-    if (t.quote >= 0 || t.w !== ',' || !/^(and|but)$/.test(toks[k + 1]!.lw) || !/^(when|while|after|before|because|although|though|if|since)$/.test(toks[k + 2]!.lw)) continue;
+    if (t.quote >= 0 || t.w !== ',' || !/^(and|but)$/.test(toks[k + 1]!.lw) || !/^(when|while|after|before|because|although|though|since)$/.test(toks[k + 2]!.lw)) continue;
     if (nextComma(toks, k + 3, last) >= last || !looksClausal(toks, first, k)) return null;
     const out = [...extractSentence(p, { first, end: k }), ...extractSentence(p, { first: k + 2, end })];
     return out.length > 0 ? out : null;
