@@ -1105,7 +1105,14 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   // "Asked whether …, 60 percent said yes": the question is not the content
   if (!splitClause && /^(asked|when|pressed|questioned|speaking|interviewed|responding|writing|after|before|while|although|though|because|since|once|until|unless|whereas)$/.test(toks[content[0]]!.lw) && toks[content[0]]!.quote < 0) return null;
   if (frontedAdjunct(toks, content)) return null;
+  // "In March, as the clerk was led out, Pike said, “Send him home.”": the writer's scene before the tag is no content
+  if (toks[content[0]]!.quote < 0 && tail.length > 0 && quoteOpensSentence(toks, tail[0]![0])) return makeClaim(toks, src, [cs, ce], tail, head, lemma);
   return makeClaim(toks, src, [cs, ce], [content, ...tail], head, lemma);
+}
+
+/** A quotation at `i` that opens with a capitalized word: a sentence of its own, not the end of the lead's clause. */
+function quoteOpensSentence(toks: Token[], i: number): boolean {
+  return toks[i]!.kind !== 'word' && isCap(toks[i + 1]);
 }
 
 /**
