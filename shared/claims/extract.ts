@@ -1458,13 +1458,25 @@ function coordinatedPredicate(toks: Token[], i: number, e: number, head: number)
  * …") or ", but" and a new clause (+0.3 content F1 on train).
  */
 function contentEndsAt(toks: Token[], s: number, i: number, e: number, head: number): boolean {
-  if ((channelAdjunct(toks, i, e) || temporalTail(toks, i, e)) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
+  if ((channelAdjunct(toks, s, i, e) || temporalTail(toks, i, e)) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
   if (trailingParticiple(toks, s, i) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
   if (toks[i]!.w === ',' && /^(a|an)$/.test(toks[i + 1]?.lw ?? '')) return closingAppositive(toks, s, i, e);
   // "… announced his engagement to Vera Holm, who is the sister of Arne Lund": the same for a closing relative clause on a name
   if (toks[i]!.w === ',' && toks[i + 1]?.lw === 'who' && isCap(toks[i - 1]) && toks[i - 1]!.quote < 0) return closingAppositive(toks, s, i, e);
+  if (asSourceActs(toks, s, i)) return true;
   if (!/^(and|but)$/.test(toks[i]!.lw) || clauseSoFar(toks, s, i)) return false;
   return coordinatedPredicate(toks, i, e, head) || (newClauseAfterObject(toks, i, e) && !looksClausal(toks, s, i));
+}
+
+/**
+ * "praised the crew as she toured the pier": "as he/she" + a plain verb (the source at work) is the
+ * writer's time frame for the act; "as she had warned" (an auxiliary or a cue
+ * verb) is a comparison inside the content.
+ */
+function asSourceActs(toks: Token[], s: number, i: number): boolean {
+  if (toks[i]!.lw !== 'as' || toks[i]!.quote >= 0 || i - s < 2 || !/^(he|she)$/.test(toks[i + 1]?.lw ?? '')) return false;
+  const v = toks[i + 2];
+  return v !== undefined && v.quote < 0 && !FINITE.has(v.lw) && !VERB_FORMS.has(v.lw) && /(s|ed)$/.test(v.lw);
 }
 
 /**
@@ -1489,13 +1501,20 @@ function temporalTail(toks: Token[], i: number, e: number): boolean {
 
 const CHANNELS = /^(interview|interviews|statement|speech|tweet|tweets|letter|op-ed|email|e-mail|post|column|article|book|memo|debate|appearance|address|remarks|essay|editorial|broadcast|podcast|conference|call|video|message|posting|rally|hearing|testimony)$/;
 
+const EVENTS = /^(hall|event|meeting|fundraiser|forum|summit|luncheon|dinner|breakfast|gathering|convention|briefing|session|ceremony|stop|campaign)$/;
+
 /** "… in an interview released Friday": the channel of the cue, not part of the content. */
-function channelAdjunct(toks: Token[], i: number, e: number): boolean {
-  if (!/^(in|during)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0) return false;
+function channelAdjunct(toks: Token[], s: number, i: number, e: number): boolean {
+  if (!/^(in|during|at)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0) return false;
   if (!/^(a|an|his|her|their|its|the|this|that|our|my)$/.test(toks[i + 1]?.lw ?? '')) return false;
   for (let k = i + 2; k < Math.min(e, i + 6); k++) {
     if (toks[k]!.quote >= 0 || toks[k]!.kind !== 'word') return false;
-    if (CHANNELS.test(toks[k]!.lw)) return !toks.slice(k + 1, e).some((t) => t.w === ',' || t.quote >= 0 || FINITE.has(t.lw));
+    // "at a rally", "at a town hall": an event is a place of speaking only after "at"
+    // ("accused Pike of shoving her at a rally": after a gerund the place is part of the content)
+    if (CHANNELS.test(toks[k]!.lw) || (toks[i]!.lw !== 'in' && EVENTS.test(toks[k]!.lw))) {
+      if (toks[i]!.lw === 'at' && toks.slice(s, i).some((t) => /^[a-z]{3,}ing$/.test(t.w))) return false;
+      return !toks.slice(k + 1, e).some((t) => t.w === ',' || t.quote >= 0 || FINITE.has(t.lw));
+    }
   }
   return false;
 }
