@@ -1463,9 +1463,24 @@ function contentEndsAt(toks: Token[], s: number, i: number, e: number, head: num
   if (toks[i]!.w === ',' && /^(a|an)$/.test(toks[i + 1]?.lw ?? '')) return closingAppositive(toks, s, i, e);
   // "… announced his engagement to Vera Holm, who is the sister of Arne Lund": the same for a closing relative clause on a name
   if (toks[i]!.w === ',' && toks[i + 1]?.lw === 'who' && isCap(toks[i - 1]) && toks[i - 1]!.quote < 0) return closingAppositive(toks, s, i, e);
-  if (asSourceActs(toks, s, i)) return true;
+  if (asSourceActs(toks, s, i) || writerAside(toks, i)) return true;
   if (!/^(and|but)$/.test(toks[i]!.lw) || clauseSoFar(toks, s, i)) return false;
   return coordinatedPredicate(toks, i, e, head) || (newClauseAfterObject(toks, i, e) && !looksClausal(toks, s, i));
+}
+
+/**
+ * ", as has the mayor" (an elliptical comparison) and "since March, when the board
+ * …" (a relative clause on a date) are the writer's asides after the content; after
+ * a year ("built after 1962, when …") the clause is more often the speaker's history.
+ */
+function writerAside(toks: Token[], i: number): boolean {
+  if (toks[i]!.w !== ',' || toks[i]!.quote >= 0) return false;
+  const n = toks[i + 1];
+  const n2 = toks[i + 2];
+  if (!n || !n2 || n.quote >= 0 || n2.quote >= 0) return false;
+  if (n.lw === 'as' && /^(has|have|had|did|does|do|was|is|were|are)$/.test(n2.lw)) return true;
+  if (n.lw === 'when' && TIME_WORDS.test(toks[i - 1]!.lw) && !/^(the|a|this|last|next|past|recent|few|several|\d{4})$/.test(toks[i - 1]!.lw)) return true;
+  return false;
 }
 
 /**
