@@ -1469,8 +1469,9 @@ function contentEndsAt(toks: Token[], s: number, i: number, e: number, head: num
 }
 
 /**
- * ", as has the mayor" (an elliptical comparison) and "since March, when the board
- * …" (a relative clause on a date) are the writer's asides after the content; after
+ * ", as has the mayor" (an elliptical comparison), ", even though the pier stayed
+ * open" (a concession) and "since March, when the board …" (a relative clause on
+ * a date) are the writer's asides after the content; after
  * a year ("built after 1962, when …") the clause is more often the speaker's history.
  */
 function writerAside(toks: Token[], i: number): boolean {
@@ -1479,6 +1480,7 @@ function writerAside(toks: Token[], i: number): boolean {
   const n2 = toks[i + 2];
   if (!n || !n2 || n.quote >= 0 || n2.quote >= 0) return false;
   if (n.lw === 'as' && /^(has|have|had|did|does|do|was|is|were|are)$/.test(n2.lw)) return true;
+  if (n.lw === 'even' && (n2.lw === 'though' || (n2.lw === 'as' && !/^(a|an|the)$/.test(toks[i + 3]?.lw ?? '')))) return true;
   if (n.lw === 'when' && TIME_WORDS.test(toks[i - 1]!.lw) && !/^(the|a|this|last|next|past|recent|few|several|\d{4})$/.test(toks[i - 1]!.lw)) return true;
   return false;
 }
