@@ -986,9 +986,11 @@ function tryAccording(toks: Token[], first: number, end: number, last: number): 
     const ce = trimRight(toks, first, k);
     const cs = accordingStart(toks, first, ce);
     let se = k + 2;
-    while (se < last && toks[se]!.w !== ',' && !CLAUSE_PUNCT.has(toks[se]!.w) && toks[se]!.quote < 0) se++;
+    while (se < last && toks[se]!.w !== ',' && !CLAUSE_PUNCT.has(toks[se]!.w) && !isDash(toks, se) && toks[se]!.quote < 0) se++;
     const frags: TokRange[] = [[trimLeft(toks, cs, ce), ce]];
-    const resumed = se < last && toks[se]!.w === ',' ? resumeAfterSource(toks, frags[0]!, se, last) : null;
+    // "most residents - 60 percent, according to the survey - back the plan": a dash pair closes the aside as a comma does
+    const closing = toks[se]?.w === ',' || (isDash(toks, se) && toks.slice(cs, ce).some((t, j) => isDash(toks, cs + j)));
+    const resumed = se < last && closing ? resumeAfterSource(toks, frags[0]!, se, last) : null;
     if (resumed) frags.push(resumed.content);
     return makeClaim(toks, [k + 2, resumed?.srcEnd ?? se], cue, frags, k, 'according');
   }
