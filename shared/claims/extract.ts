@@ -1472,9 +1472,11 @@ function contentEndsAt(toks: Token[], s: number, i: number, e: number, head: num
 
 /**
  * ", as has the mayor" (an elliptical comparison), ", even though the pier stayed
- * open" (a concession), ", so the ferry stayed home" (a consequence) and "since March, when the board …" (a relative clause on
- * a date) are the writer's asides after the content; after
- * a year ("built after 1962, when …") the clause is more often the speaker's history.
+ * open" (a concession), ", so the ferry stayed home" (a consequence), ", and who
+ * …" (a second relative clause on the source) and "since March, when the board
+ * …" (a relative clause on a date) are the writer's asides after the content;
+ * after a year ("built after 1962, when …") the clause is more often the
+ * speaker's history.
  */
 function writerAside(toks: Token[], i: number): boolean {
   if (toks[i]!.w !== ',' || toks[i]!.quote >= 0) return false;
@@ -1484,6 +1486,7 @@ function writerAside(toks: Token[], i: number): boolean {
   if (n.lw === 'as' && /^(has|have|had|did|does|do|was|is|were|are)$/.test(n2.lw)) return true;
   if (n.lw === 'even' && (n2.lw === 'though' || (n2.lw === 'as' && !/^(a|an|the)$/.test(toks[i + 3]?.lw ?? '')))) return true;
   if (n.lw === 'so' && /^(the|a|an|late|many|most|some|this|that|there|it)$/.test(n2.lw)) return true;
+  if (n.lw === 'and' && /^(who|whose)$/.test(n2.lw)) return true;
   if (n.lw === 'when' && TIME_WORDS.test(toks[i - 1]!.lw) && !/^(the|a|this|last|next|past|recent|few|several|\d{4})$/.test(toks[i - 1]!.lw)) return true;
   return false;
 }
