@@ -1055,9 +1055,11 @@ function tryAccording(toks: Token[], first: number, end: number, last: number): 
     const ce = trimRight(toks, first, k);
     const cs = accordingStart(toks, first, ce);
     let se = k + 2;
-    while (se < last && toks[se]!.w !== ',' && !CLAUSE_PUNCT.has(toks[se]!.w) && toks[se]!.quote < 0) se++;
+    while (se < last && toks[se]!.w !== ',' && !CLAUSE_PUNCT.has(toks[se]!.w) && !isDash(toks, se) && toks[se]!.quote < 0) se++;
     const frags: TokRange[] = [[trimLeft(toks, cs, ce), ce]];
-    const resumed = se < last && toks[se]!.w === ',' ? resumeAfterSource(toks, frags[0]!, se, last) : null;
+    // "most residents - 60 percent, according to the survey - back the plan": a dash pair closes the aside as a comma does
+    const closing = toks[se]?.w === ',' || (isDash(toks, se) && toks.slice(cs, ce).some((t, j) => isDash(toks, cs + j)));
+    const resumed = se < last && closing ? resumeAfterSource(toks, frags[0]!, se, last) : null;
     if (resumed) frags.push(resumed.content);
     return makeClaim(toks, [k + 2, resumed?.srcEnd ?? se], cue, frags, k, 'according');
   }
@@ -1176,7 +1178,14 @@ function tryInverted(p: Paragraph, sent: Sentence, head: number, lemma: string, 
   const lead = /^(and|but)$/.test(toks[content[0]]!.lw) ? content[0] + 1 : content[0];
   if (!splitClause && /^(asked|when|pressed|questioned|speaking|interviewed|responding|writing|after|before|while|although|though|because|since|once|until|unless|whereas)$/.test(toks[lead]!.lw) && toks[lead]!.quote < 0) return null;
   if (frontedAdjunct(toks, content)) return null;
+  // "In March, as the clerk was led out, Pike said, “Send him home.”": the writer's scene before the tag is no content
+  if (toks[content[0]]!.quote < 0 && tail.length > 0 && quoteOpensSentence(toks, tail[0]![0])) return makeClaim(toks, src, [cs, ce], tail, head, lemma);
   return makeClaim(toks, src, [cs, ce], [content, ...tail], head, lemma);
+}
+
+/** A quotation at `i` that opens with a capitalized word: a sentence of its own, not the end of the lead's clause. */
+function quoteOpensSentence(toks: Token[], i: number): boolean {
+  return toks[i]!.kind !== 'word' && isCap(toks[i + 1]);
 }
 
 /**
@@ -1524,13 +1533,46 @@ function coordinatedPredicate(toks: Token[], i: number, e: number, head: number)
  * …") or ", but" and a new clause (+0.3 content F1 on train).
  */
 function contentEndsAt(toks: Token[], s: number, i: number, e: number, head: number): boolean {
-  if ((channelAdjunct(toks, i, e) || temporalTail(toks, i, e)) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
+  if ((channelAdjunct(toks, s, i, e) || temporalTail(toks, i, e)) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
   if (trailingParticiple(toks, s, i) && !clauseSoFar(toks, s, i) && !looksClausal(toks, s, i)) return true;
   if (toks[i]!.w === ',' && /^(a|an)$/.test(toks[i + 1]?.lw ?? '')) return closingAppositive(toks, s, i, e);
   // "… announced his engagement to Vera Holm, who is the sister of Arne Lund": the same for a closing relative clause on a name
   if (toks[i]!.w === ',' && toks[i + 1]?.lw === 'who' && isCap(toks[i - 1]) && toks[i - 1]!.quote < 0) return closingAppositive(toks, s, i, e);
+  if (asSourceActs(toks, s, i) || writerAside(toks, i)) return true;
   if (!/^(and|but)$/.test(toks[i]!.lw) || clauseSoFar(toks, s, i)) return false;
   return coordinatedPredicate(toks, i, e, head) || (newClauseAfterObject(toks, i, e) && !looksClausal(toks, s, i));
+}
+
+/**
+ * ", as has the mayor" (an elliptical comparison), ", even though the pier stayed
+ * open" (a concession), ", so the ferry stayed home" (a consequence), ", and who
+ * …" (a second relative clause on the source) and "since March, when the board
+ * …" (a relative clause on a date) are the writer's asides after the content;
+ * after a year ("built after 1962, when …") the clause is more often the
+ * speaker's history.
+ */
+function writerAside(toks: Token[], i: number): boolean {
+  if (toks[i]!.w !== ',' || toks[i]!.quote >= 0) return false;
+  const n = toks[i + 1];
+  const n2 = toks[i + 2];
+  if (!n || !n2 || n.quote >= 0 || n2.quote >= 0) return false;
+  if (n.lw === 'as' && /^(has|have|had|did|does|do|was|is|were|are)$/.test(n2.lw)) return true;
+  if (n.lw === 'even' && (n2.lw === 'though' || (n2.lw === 'as' && !/^(a|an|the)$/.test(toks[i + 3]?.lw ?? '')))) return true;
+  if (n.lw === 'so' && /^(the|a|an|late|many|most|some|this|that|there|it)$/.test(n2.lw)) return true;
+  if (n.lw === 'and' && /^(who|whose)$/.test(n2.lw)) return true;
+  if (n.lw === 'when' && TIME_WORDS.test(toks[i - 1]!.lw) && !/^(the|a|this|last|next|past|recent|few|several|\d{4})$/.test(toks[i - 1]!.lw)) return true;
+  return false;
+}
+
+/**
+ * "praised the crew as she toured the pier": "as he/she" + a plain verb (the source at work) is the
+ * writer's time frame for the act; "as she had warned" (an auxiliary or a cue
+ * verb) is a comparison inside the content.
+ */
+function asSourceActs(toks: Token[], s: number, i: number): boolean {
+  if (toks[i]!.lw !== 'as' || toks[i]!.quote >= 0 || i - s < 2 || !/^(he|she)$/.test(toks[i + 1]?.lw ?? '')) return false;
+  const v = toks[i + 2];
+  return v !== undefined && v.quote < 0 && !FINITE.has(v.lw) && !VERB_FORMS.has(v.lw) && /(s|ed)$/.test(v.lw);
 }
 
 /**
@@ -1555,13 +1597,20 @@ function temporalTail(toks: Token[], i: number, e: number): boolean {
 
 const CHANNELS = /^(interview|interviews|statement|speech|tweet|tweets|letter|op-ed|email|e-mail|post|column|article|book|memo|debate|appearance|address|remarks|essay|editorial|broadcast|podcast|conference|call|video|message|posting|rally|hearing|testimony)$/;
 
+const EVENTS = /^(hall|event|meeting|fundraiser|forum|summit|luncheon|dinner|breakfast|gathering|convention|briefing|session|ceremony|stop|campaign)$/;
+
 /** "… in an interview released Friday": the channel of the cue, not part of the content. */
-function channelAdjunct(toks: Token[], i: number, e: number): boolean {
-  if (!/^(in|during)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0) return false;
+function channelAdjunct(toks: Token[], s: number, i: number, e: number): boolean {
+  if (!/^(in|during|at)$/.test(toks[i]!.lw) || toks[i]!.quote >= 0) return false;
   if (!/^(a|an|his|her|their|its|the|this|that|our|my)$/.test(toks[i + 1]?.lw ?? '')) return false;
   for (let k = i + 2; k < Math.min(e, i + 6); k++) {
     if (toks[k]!.quote >= 0 || toks[k]!.kind !== 'word') return false;
-    if (CHANNELS.test(toks[k]!.lw)) return !toks.slice(k + 1, e).some((t) => t.w === ',' || t.quote >= 0 || FINITE.has(t.lw));
+    // "at a rally", "at a town hall": an event is a place of speaking only after "at"
+    // ("accused Pike of shoving her at a rally": after a gerund the place is part of the content)
+    if (CHANNELS.test(toks[k]!.lw) || (toks[i]!.lw !== 'in' && EVENTS.test(toks[k]!.lw))) {
+      if (toks[i]!.lw === 'at' && toks.slice(s, i).some((t) => /^[a-z]{3,}ing$/.test(t.w))) return false;
+      return !toks.slice(k + 1, e).some((t) => t.w === ',' || t.quote >= 0 || FINITE.has(t.lw));
+    }
   }
   return false;
 }

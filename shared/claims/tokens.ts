@@ -155,7 +155,9 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     if (t.quote >= 0 && t.w === '.' && tokens[j - 1]!.quote === t.quote && bareTagFollows(tokens, j)) continue;
     if (t.w === '.' && i > 0) {
       const prev = tokens[i - 1]!;
-      if (prev.end === t.start && (ABBREVIATIONS.has(prev.lw) || /^\p{Lu}$/u.test(prev.w))) {
+      // "then-Sen. Roe", "ex-Gov. Pike": a title after a hyphenated prefix; "J.K. Roe": dotted initials
+      const abbr = ABBREVIATIONS.has(prev.lw) || ABBREVIATIONS.has(prev.lw.slice(prev.lw.lastIndexOf('-') + 1)) || /^\p{Lu}(\.\p{Lu})*$/u.test(prev.w);
+      if (prev.end === t.start && abbr) {
         // "No. 2" is an abbreviation, "said no. But" is not
         // "… in the U.S. He says …": a place or company abbreviation can end a sentence before a pronoun or article
         const endsSentence = (prev.lw === 'no' && !/^\d/.test(next.w)) || (SENTENCE_FINAL_ABBR.has(prev.lw) && SENTENCE_OPENERS.has(next.w));
