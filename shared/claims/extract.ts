@@ -156,7 +156,7 @@ function verbCue(toks: Token[], i: number, first: number): string | null {
     const finiteNext = next !== undefined && next.lw !== 'not' && (FINITE.has(next.lw) || /^(fell|rose)$/.test(next.lw));
     const gapSubject = /^(he|she|they|we|i|you|it|who|which)$/.test(prev.lw) || AUXILIARIES.has(prev.lw);
     if (finiteNext && !gapSubject && (!/s$/.test(t.lw) || /^(that|this)$/.test(prev.lw))) return null;
-    // "Fishermen ask the council …", "Dock workers agree with …", "64 percent call him …": a plural subject agrees with the bare form, which then takes an object
+    // "Fishermen ask the council …", "Dock workers agree with …", "58 percent call the plan …": a plural subject agrees with the bare form, which then takes an object
     const pluralSubject = (/[^su]s$/.test(prev.lw) || /^(percent|%)$/.test(prev.lw)) && !/^(its|his|this|was|has|is|as|us|hers|ours|theirs|yours|news|always|perhaps|plus|thus)$/.test(prev.lw) && next !== undefined && (/^(that|to|the|a|an|he|she|they|it|we|i|there|this|out|for)$/.test(next.lw) || (!/s$/.test(t.lw) && (objectStarts(next) || next.lw === 'with')));
     // "the poll shows her …", "a report states that …"
     const nounSubject = prev.kind === 'word' && !isCap(prev) && !FUNCTION_WORDS.has(prev.lw) && /s$/.test(t.lw) && next !== undefined && (/^(that|the|a|an|he|she|they|it|we|i|there|this|her|him|them|his|their|its|most|more|many)$/.test(next.lw) || (/^(claims|calls|shows|finds|notes|charges|vows|pledges)$/.test(t.lw) && (isCap(next) && !TIME_NOUNS.test(next.lw) || next.kind === 'openQuote')) || (t.lw === 'calls' && /^(for|on)$/.test(next.lw)));
