@@ -1038,8 +1038,6 @@ function tryClauseColon(toks: Token[], first: number, last: number): RawClaim | 
   return null;
 }
 
-const ACCORDING_SEGMENT = /^(which)$/
-
 /** "According to X, C." / "C, according to X." */
 function tryAccording(toks: Token[], first: number, end: number, last: number): RawClaim | null {
   for (let k = first; k + 1 < end; k++) {
@@ -1058,7 +1056,7 @@ function tryAccording(toks: Token[], first: number, end: number, last: number): 
     while (se < last && toks[se]!.w !== ',' && !CLAUSE_PUNCT.has(toks[se]!.w) && !isDash(toks, se) && toks[se]!.quote < 0) se++;
     const frags: TokRange[] = [[trimLeft(toks, cs, ce), ce]];
     // "most residents - 60 percent, according to the survey - back the plan": a dash pair closes the aside as a comma does
-    const closing = toks[se]?.w === ',' || (isDash(toks, se) && toks.slice(cs, ce).some((t, j) => isDash(toks, cs + j)));
+    const closing = toks[se]?.w === ',' || (isDash(toks, se) && toks.slice(cs, ce).some((_, j) => isDash(toks, cs + j)));
     const resumed = se < last && closing ? resumeAfterSource(toks, frags[0]!, se, last) : null;
     if (resumed) frags.push(resumed.content);
     return makeClaim(toks, [k + 2, resumed?.srcEnd ?? se], cue, frags, k, 'according');
