@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../shared/claims/index.ts';
 
 const top = (text: string) => extractClaims(text).filter((c) => !c.nested);
+/** Source, cue and content text of each outermost claim. */
+const spans = (text: string) => top(text).map((c) => [c.source?.text, c.cue.text, c.content.text]);
 
 describe('cue span boundaries', () => {
   it.each([
@@ -43,16 +45,14 @@ describe('sentence ends after an abbreviation', () => {
 
 describe('several attributions in one sentence', () => {
   it('splits a sibling attribution after a comma and a connective', () => {
-    const claims = top('Six in ten riders say the ferry is late, but half of the crew say it is on time.');
-    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+    expect(spans('Six in ten riders say the ferry is late, but half of the crew say it is on time.')).toEqual([
       ['Six in ten riders', 'say', 'the ferry is late'],
       ['half of the crew', 'say', 'it is on time'],
     ]);
   });
 
   it('reads "X, who said A, said B" as two claims', () => {
-    const claims = top('Lindqvist, who has long argued that the pier is unsafe, said the ferry would stop.');
-    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+    expect(spans('Lindqvist, who has long argued that the pier is unsafe, said the ferry would stop.')).toEqual([
       ['who', 'has long argued', 'that the pier is unsafe'],
       ['Lindqvist', 'said', 'the ferry would stop'],
     ]);
@@ -94,8 +94,7 @@ describe('a tag after a quotation that ends in ! or ?', () => {
 
 describe('colon labels', () => {
   it('gives a transcript speaker label the rest of its paragraph', () => {
-    const claims = extractClaims('PIKE: Well, the pier is safe. The ferry runs on time. He said so himself.');
-    expect(claims.filter((c) => !c.nested).map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+    expect(spans('PIKE: Well, the pier is safe. The ferry runs on time. He said so himself.')).toEqual([
       ['PIKE', ':', 'Well, the pier is safe. The ferry runs on time. He said so himself'],
     ]);
   });
@@ -130,8 +129,7 @@ describe('asides inside a content', () => {
 
 describe('coordinated cue verbs of one source', () => {
   it('splits "said X and questioned Y" into two claims', () => {
-    const claims = top('Lindqvist said the pier was safe and questioned why the council had closed it.');
-    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+    expect(spans('Lindqvist said the pier was safe and questioned why the council had closed it.')).toEqual([
       ['Lindqvist', 'said', 'the pier was safe'],
       ['Lindqvist', 'questioned', 'why the council had closed it'],
     ]);
@@ -179,8 +177,7 @@ describe('questions put by a named asker', () => {
 
 describe('bare tag sentence after a multi-sentence quotation', () => {
   it('keeps "“A. B.” Lindqvist said." as one claim', () => {
-    const claims = top('“The pier is closed. It will not reopen.” Lindqvist said. The ferry left.');
-    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+    expect(spans('“The pier is closed. It will not reopen.” Lindqvist said. The ferry left.')).toEqual([
       ['Lindqvist', 'said', '“The pier is closed. It will not reopen.”'],
     ]);
   });
@@ -188,8 +185,7 @@ describe('bare tag sentence after a multi-sentence quotation', () => {
 
 describe('", referring to NP"', () => {
   it('adds a claim whose content is the referent, up to the next comma', () => {
-    const claims = top('“It was a disgrace,” Lindqvist said, referring to the harbour vote, which passed narrowly.');
-    expect(claims.map((c) => [c.source?.text, c.cue.text, c.content.text])).toEqual([
+    expect(spans('“It was a disgrace,” Lindqvist said, referring to the harbour vote, which passed narrowly.')).toEqual([
       ['Lindqvist', 'said', '“It was a disgrace,”'],
       ['Lindqvist', 'referring to', 'the harbour vote'],
     ]);
