@@ -143,21 +143,12 @@ describe('processing raw pages on the embedded S3 and DynamoDB', () => {
     const response = await handler({ Records: [sqsRecordFactory(JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent' }))] });
     expect(response.batchItemFailures).toEqual([]);
   });
-});
-
-describe('a page that failed and is fixed', () => {
-  let stores: EmbeddedStores;
-  beforeAll(async () => {
-    stores = await startEmbeddedStores();
-  });
-  afterAll(async () => stores?.stop());
 
   it('loses its failure record once it is processed successfully (e.g. after a replay)', async () => {
     // Prepare: a broken page fails, then the page is fetched again intact.
     const url = 'https://ledger.example/news/fixed';
     const page = (body: Uint8Array) => ({ url, finalUrl: url, status: 200, headers: { 'content-type': 'text/html' }, body, fetchedAt: '2026-04-02T10:00:00.000Z', sourceId: 'test' });
     const broken = await storeRawPage(stores.blobs, page(new Uint8Array(2048).fill(2)));
-    const deps = { blobs: stores.blobs, articles: stores.articles };
     expect((await processRawObject(deps, { key: broken.rawKey, sequencer: '01' })).status).toBe('failed');
     expect(await stores.blobs.exists(`failures/process/${broken.articleId}.json`)).toBe(true);
     await storeRawPage(stores.blobs, page(encoder.encode(articlePage({ title: 'Fixed', paragraphs: THREE_CLAIMS }))));
